@@ -7,12 +7,12 @@ Docs: https://layeradv.github.io/layeradv/cli.html.md"""
 # %% auto #0
 __all__ = ['COMMANDS', 'version', 'main']
 
-# %% ../nbs/04_cli.ipynb #ea085435
+# %% ../nbs/04_cli.ipynb #4be0a2a7
 import sys
 from fastcore.script import call_parse, anno_parser
 import layeradv
 
-# %% ../nbs/04_cli.ipynb #d610ce52
+# %% ../nbs/04_cli.ipynb #badf140c
 @call_parse
 def version():
     "Print the installed layeradv version"
@@ -20,7 +20,7 @@ def version():
 
 COMMANDS = {'version': version}
 
-# %% ../nbs/04_cli.ipynb #5882b60c
+# %% ../nbs/04_cli.ipynb #812b0ef2
 def _usage():
     w = max(map(len, COMMANDS))
     lines = [f"  {n:<{w}}  {(f.__doc__ or '').splitlines()[0]}" for n, f in sorted(COMMANDS.items())]

@@ -8,19 +8,19 @@ Docs: https://layeradv.github.io/layeradv/core.html.md"""
 __all__ = ['SCALES', 'SOURCES', 'BN_TYPES', 'CONV_TYPES', 'pair_batch', 'PrevSign', 'CurrentSign', 'RandomSign', 'Gc', 'gc_hosts',
            'gc_layers', 'add_gc', 'strip_gc', 'set_gc', 'gc_mode', 'reset_gc', 'gc_state', 'load_gc_state']
 
-# %% ../nbs/00_core.ipynb #cc0759d4
+# %% ../nbs/00_core.ipynb #97a638e0
 from contextlib import contextmanager
 import torch
 from torch import nn
 
-# %% ../nbs/00_core.ipynb #aacfb3c5
+# %% ../nbs/00_core.ipynb #eb75b8bd
 def _grad_range(gc, x): return gc.grad_range
 def _act_std(gc, x): return x.detach().float().std()
 def _unit(gc, x): return x.new_ones((), dtype=torch.float32)
 
 SCALES = {'grad_range': _grad_range, 'act_std': _act_std, 'unit': _unit}
 
-# %% ../nbs/00_core.ipynb #636ff256
+# %% ../nbs/00_core.ipynb #7c5c1742
 def _like(t, ref):
     "`t` in the memory format of `ref` (channels-last stays channels-last)"
     if ref.dim() == 4 and ref.is_contiguous(memory_format=torch.channels_last) and not ref.is_contiguous():
@@ -35,7 +35,7 @@ def pair_batch(r, n, pairing='cycle'):
     if pairing == 'truncate': return _like(torch.cat([r, r.new_zeros((n - b,) + tuple(r.shape[1:]))]), r)
     raise ValueError(f"unknown pairing {pairing!r}: use 'cycle' or 'truncate'")
 
-# %% ../nbs/00_core.ipynb #6872867b
+# %% ../nbs/00_core.ipynb #c28f2348
 def _check_shape(gc, r, x):
     if tuple(r.shape[1:]) != tuple(x.shape[1:]):
         raise ValueError(f"Gc: cached gradient has per-sample shape {tuple(r.shape[1:])} but the activation has "
@@ -65,7 +65,7 @@ class RandomSign:
 
 SOURCES = {'prev': PrevSign, 'current': CurrentSign, 'random': RandomSign}
 
-# %% ../nbs/00_core.ipynb #a402fcd1
+# %% ../nbs/00_core.ipynb #985b2bb1
 class Gc(nn.Module):
     "Gradient-accumulation layer (eq. 5-6): adds `eps * s * r` in training, caches the sign of its gradient; identity in eval"
     def __init__(self, eps=0.0, scale='act_std', source='prev', pairing='cycle'):
@@ -124,7 +124,7 @@ class Gc(nn.Module):
 
     def extra_repr(self): return f"eps={self._eps}, scale={self._scale!r}, source={self._source!r}"
 
-# %% ../nbs/00_core.ipynb #be929c23
+# %% ../nbs/00_core.ipynb #37f77d9b
 BN_TYPES = (nn.modules.batchnorm._BatchNorm,)
 CONV_TYPES = (nn.modules.conv._ConvNd,)
 
@@ -146,7 +146,7 @@ def gc_hosts(model, start=None, stop=None):
     hi = _span(names, stop, model)[1] if stop is not None else len(names) - 1
     return [n for n in hosts if lo <= names.index(n) <= hi]
 
-# %% ../nbs/00_core.ipynb #fbc526cf
+# %% ../nbs/00_core.ipynb #75e3486f
 def _apply_gc(module, inputs, output): return module.gc(output)
 
 def gc_layers(model):
@@ -173,7 +173,7 @@ def strip_gc(model):
         del m.gc
     return model
 
-# %% ../nbs/00_core.ipynb #e388e01d
+# %% ../nbs/00_core.ipynb #14674230
 _GC_ATTRS = ('eps', 'scale', 'source', 'pairing', 'perturb', 'capture')
 
 def set_gc(model, **attrs):
@@ -199,7 +199,7 @@ def reset_gc(model):
     for g in gc_layers(model).values(): g.reset()
     return model
 
-# %% ../nbs/00_core.ipynb #a727a214
+# %% ../nbs/00_core.ipynb #1494af06
 def gc_state(model):
     "The cached gradient signs (and ranges) of every Gc, keyed by host layer name, for checkpoints"
     return {n: {'sign': g.sign, 'grad_range': g.grad_range} for n, g in gc_layers(model).items()}

@@ -217,7 +217,7 @@ def to_grayscale(x):
 class ResidentLoader:
     "Batches of a whole in-memory uint8 data set: shuffle, random crop and flip, normalise, all on `device`"
     def __init__(self, x, y, batch_size=128, shuffle=True, flip=False, crop=0, mean=None, std=None, device='cpu',
-                 dtype=torch.float32, channels_last=True, drop_last=False, seed=0):
+                 dtype=torch.float32, channels_last=True, drop_last=False, seed=0, rank=0, world=1):
         if len(x) != len(y): raise ValueError(f"ResidentLoader: {len(x)} images but {len(y)} labels")
         if batch_size < 1: raise ValueError(f"ResidentLoader: batch_size must be >= 1, got {batch_size}")
         if mean is None: mean, std = channel_stats(x)
@@ -235,9 +235,10 @@ class ResidentLoader:
         self._scale, self._shift = 1 / std, -torch.as_tensor(mean, dtype=torch.float32, device=d) / std
         self.bs, self.shuffle, self.flip, self.dtype = batch_size, shuffle, flip, dtype
         self.channels_last, self.drop_last, self.seed, self.epoch = channels_last, drop_last, seed, 0
+        self.rank, self.world = rank, world
 
     def __len__(self):
-        n = len(self.y)
+        n = len(self.y) // self.world
         return n // self.bs if self.drop_last else -(-n // self.bs)
 
     def set_epoch(self, epoch):
@@ -250,6 +251,9 @@ class ResidentLoader:
         perm = torch.randperm(n, generator=g) if self.shuffle else torch.arange(n)
         flips = torch.rand(n, generator=g) < 0.5 if self.flip else None
         offs = torch.randint(0, 2 * self.crop + 1, (n, 2), generator=g) if self.crop else None
+        if self.world > 1:                                   # same draws on every rank; each takes an equal, disjoint shard
+            keep = n - n % self.world
+            perm, flips, offs = [None if t is None else t[:keep][self.rank::self.world] for t in (perm, flips, offs)]
         to = lambda t: None if t is None else t.to(self.device)
         return to(perm), to(flips), to(offs)
 
@@ -284,7 +288,7 @@ def subset(x, y, n, seed=0):
     return x[idx], y[idx]
 
 def cifar_loaders(data, batch_size=128, flip=True, crop=0, grayscale=False, device='cpu', dtype=torch.float32,
-                  channels_last=True, train_subset=None, test_subset=None, seed=0, test_batch_size=1000):
+                  channels_last=True, train_subset=None, test_subset=None, seed=0, test_batch_size=1000, rank=0, world=1):
     "Train and test `ResidentLoader`s for an `ImageData` with the paper's augmentation and mean/std normalisation"
     trx, tr_y, tex, te_y = data.train_x, data.train_y, data.test_x, data.test_y
     if grayscale: trx, tex = to_grayscale(trx), to_grayscale(tex)
@@ -292,7 +296,7 @@ def cifar_loaders(data, batch_size=128, flip=True, crop=0, grayscale=False, devi
     tex, te_y = subset(tex, te_y, test_subset, seed)
     mean, std = channel_stats(trx)
     kw = dict(mean=mean, std=std, device=device, dtype=dtype, channels_last=channels_last)
-    train = ResidentLoader(trx, tr_y, batch_size, shuffle=True, flip=flip, crop=crop, seed=seed, **kw)
+    train = ResidentLoader(trx, tr_y, batch_size, shuffle=True, flip=flip, crop=crop, seed=seed, rank=rank, world=world, **kw)
     test = ResidentLoader(tex, te_y, test_batch_size, shuffle=False, **kw)
     return train, test
 

@@ -8,7 +8,8 @@ Docs: https://layeradv.github.io/layeradv/train.html.md"""
 __all__ = ['METHODS', 'GC_METHODS', 'DATASETS', 'STEPS', 'METRIC_FIELDS', 'RUN_FILES', 'TrainConfig', 'Amp', 'pick_device',
            'dist_info', 'fgsm_images', 'step_single', 'step_ours_joint', 'step_fgs', 'step_fgs_inter', 'TrainError',
            'evaluate', 'write_metrics', 'read_metrics', 'plot_curves', 'build_model', 'build_data', 'build_optim',
-           'prepare_run_dir', 'save_checkpoint', 'load_checkpoint', 'train', 'bench_steps', 'print_bench']
+           'check_run_dir', 'prepare_run_dir', 'save_checkpoint', 'load_checkpoint', 'train', 'bench_steps',
+           'print_bench']
 
 # %% ../nbs/03_train.ipynb #63f7751c
 import os, csv, json, math, time, shutil
@@ -262,14 +263,19 @@ def build_optim(cfg, model):
 # %% ../nbs/03_train.ipynb #b1b8a88e
 RUN_FILES = ('config.json', 'metrics.csv', 'last.pt', 'best.pt', 'curves.png')
 
-def prepare_run_dir(out, cfg, resume=False, overwrite=False):
-    "Create or check the run directory `out`; returns its Path"
+def check_run_dir(out, resume=False, overwrite=False):
+    "Raise a `TrainError` if `out` may not be used as asked (an existing run without resume/overwrite, nothing to resume)"
     out = Path(out)
     has_run = out.exists() and any((out / f).exists() for f in RUN_FILES)
     if has_run and not (resume or overwrite):
         raise TrainError(f"{out} already holds a run; pass --resume to continue it or --overwrite to replace it")
     if resume and not (out / 'last.pt').exists():
         raise TrainError(f"{out}: nothing to resume (no last.pt)")
+    return out
+
+def prepare_run_dir(out, cfg, resume=False, overwrite=False):
+    "Check the run directory `out`, clear it for an overwrite, write config.json; returns its Path"
+    out = check_run_dir(out, resume, overwrite)
     if overwrite and not resume:
         for f in RUN_FILES: (out / f).unlink(missing_ok=True)
     out.mkdir(parents=True, exist_ok=True)
@@ -301,11 +307,12 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
         dist.init_process_group('nccl' if torch.cuda.is_available() and cfg.device != 'cpu' else 'gloo')
     device = pick_device(cfg.device, local)
     if device.type == 'cuda': torch.cuda.set_device(device); torch.backends.cudnn.benchmark = True
-    out = prepare_run_dir(out, cfg, resume, overwrite) if rank == 0 else Path(out)
+    if rank == 0: check_run_dir(out, resume, overwrite)        # fail before any slow work...
     amp = Amp(device, cfg.amp)
     tr, te, n_classes, norm = build_data(cfg, device, rank, world)
     model = build_model(cfg, n_classes, device)
     opt, sched = build_optim(cfg, model)
+    out = prepare_run_dir(out, cfg, resume, overwrite) if rank == 0 else Path(out)   # ...and write only once all is well
     start, history, best = 0, [], None
     if resume:
         ck = load_checkpoint(Path(out) / 'last.pt')

@@ -1,0 +1,58 @@
+"""A run killed with SIGKILL and resumed ends exactly where an uninterrupted run ends (real subprocesses, real data)."""
+import os, signal, subprocess, sys, time, csv, shutil
+import pytest, torch
+from conftest import data_path
+
+ARGS = ['--arch', 'resnet20', '--method', 'ours', '--epochs', '3', '--batch_size', '100', '--lr', '0.05',
+        '--train_subset', '1500', '--test_subset', '300', '--device', 'cpu', '--quiet']
+
+def layeradv(*args, **kw):
+    return subprocess.Popen([sys.executable, '-c', 'import sys; from layeradv.cli import main; sys.exit(main())', *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
+
+def metrics(run):
+    with open(run / 'metrics.csv') as f: return [{k: v for k, v in r.items() if k != 'seconds'} for r in csv.DictReader(f)]
+
+def rows(run):
+    try: return len(metrics(run))
+    except FileNotFoundError: return 0
+
+@pytest.fixture(scope='module')
+def cifar10(): return str(data_path('LAYERADV_CIFAR10'))
+
+def test_sigkill_then_resume_matches_uninterrupted(tmp_path, cifar10):
+    env = {**os.environ, 'OMP_NUM_THREADS': '1'}
+    full, cut = tmp_path / 'full', tmp_path / 'cut'
+    p = layeradv('train', '--data', cifar10, '--out', str(full), *ARGS, env=env)
+    assert p.wait(timeout=900) == 0, p.stdout.read()
+
+    p = layeradv('train', '--data', cifar10, '--out', str(cut), *ARGS, env=env)
+    t0 = time.time()
+    while rows(cut) < 1:                                   # wait for the first epoch's checkpoint...
+        assert p.poll() is None and time.time() - t0 < 600, "run ended before it could be killed"
+        time.sleep(0.05)
+    time.sleep(1.0)                                        # ...let epoch 2 get under way, then kill it hard
+    p.send_signal(signal.SIGKILL); p.wait()
+    assert p.returncode == -signal.SIGKILL
+    killed_at = rows(cut)
+    assert killed_at < 3, "the run finished before the kill; nothing was tested"
+
+    again = layeradv('train', '--out', str(cut), '--resume', *ARGS[-1:], env=env)   # the saved config is used
+    assert again.wait(timeout=900) == 0, again.stdout.read()
+    assert metrics(cut) == metrics(full)
+    a, b = torch.load(full / 'last.pt', weights_only=True), torch.load(cut / 'last.pt', weights_only=True)
+    for k in a['model']: assert torch.equal(a['model'][k], b['model'][k]), k
+    for k in a['gc']: assert torch.equal(a['gc'][k]['sign'], b['gc'][k]['sign']), k
+
+def test_existing_run_is_not_overwritten(tmp_path, cifar10):
+    run = tmp_path / 'r'; run.mkdir(); (run / 'metrics.csv').write_text('precious\n')
+    p = layeradv('train', '--data', cifar10, '--out', str(run), *ARGS)
+    out = p.communicate(timeout=300)[0]
+    assert p.returncode == 1 and 'already holds a run' in out and out.strip().count('\n') == 0
+    assert (run / 'metrics.csv').read_text() == 'precious\n'
+
+def test_bad_data_leaves_no_run_dir(tmp_path):
+    p = layeradv('train', '--data', str(tmp_path / 'missing'), '--out', str(tmp_path / 'r'), *ARGS)
+    out = p.communicate(timeout=300)[0]
+    assert p.returncode == 1 and 'missing: no such file or directory' in out
+    assert not (tmp_path / 'r').exists()

@@ -55,7 +55,7 @@ class TrainConfig:
     momentum: float = 0.9
     nesterov: bool = True
     weight_decay: float = 5e-4
-    lr_step: int = 50               # divide the learning rate every lr_step epochs...
+    lr_step: int = None             # divide the learning rate every lr_step epochs (default: 60 for cifar100, else 50)...
     lr_factor: float = 5.0          # ...by lr_factor
     flip: bool = True               # random horizontal flips
     crop: int = 0                   # random crops with this much zero padding (4 for WRN)
@@ -79,7 +79,7 @@ class TrainConfig:
                (self.method not in ('fgs', 'fgs_inter') or self.alpha > 0, f"{self.method} needs alpha > 0 (its input gradient comes from the clean loss)"),
                (self.scale in ('act_std', 'grad_range', 'unit'), f"unknown scale {self.scale!r}; choose act_std, grad_range or unit"),
                (self.epochs >= 1 and self.batch_size >= 1, "epochs and batch_size must be >= 1"),
-               (self.lr > 0 and self.lr_step >= 1 and self.lr_factor > 0, "lr, lr_step and lr_factor must be > 0"),
+               (self.lr > 0 and (self.lr_step is None or self.lr_step >= 1) and self.lr_factor > 0, "lr, lr_step and lr_factor must be > 0"),
                (0 <= self.dropout < 1, f"dropout must be in [0, 1), got {self.dropout}"),
                (self.amp in ('auto', 'bf16', 'fp16', 'none'), f"unknown amp {self.amp!r}; choose auto, bf16, fp16 or none"),
                (self.data is not None, "no data path given (--data PATH)")]
@@ -257,10 +257,11 @@ def build_optim(cfg, model):
     "SGD with Nesterov momentum and weight decay, and the step schedule lr / lr_factor every lr_step epochs"
     opt = torch.optim.SGD(model.parameters(), lr=cfg.lr, momentum=cfg.momentum, nesterov=cfg.nesterov and cfg.momentum > 0,
                           weight_decay=cfg.weight_decay)
-    sched = torch.optim.lr_scheduler.StepLR(opt, step_size=cfg.lr_step, gamma=1 / cfg.lr_factor)
+    step = cfg.lr_step or (60 if cfg.dataset == 'cifar100' else 50)          # the paper: every 60 (CIFAR-100) / 50 epochs
+    sched = torch.optim.lr_scheduler.StepLR(opt, step_size=step, gamma=1 / cfg.lr_factor)
     return opt, sched
 
-# %% ../nbs/03_train.ipynb #b1b8a88e
+# %% ../nbs/03_train.ipynb #64acee9b
 RUN_FILES = ('config.json', 'metrics.csv', 'last.pt', 'best.pt', 'curves.png')
 
 def check_run_dir(out, resume=False, overwrite=False):
@@ -295,7 +296,7 @@ def load_checkpoint(path):
     try: return torch.load(path, weights_only=True, map_location='cpu')
     except Exception as e: raise TrainError(f"{path}: cannot read checkpoint ({type(e).__name__}: {e})") from None
 
-# %% ../nbs/03_train.ipynb #e83691cb
+# %% ../nbs/03_train.ipynb #cf8a2ee1
 def _fmt(r): return (f"epoch {r['epoch']:>3}  train loss {r['train_loss']:.4f} err {100*r['train_err']:5.2f}%  "
                      f"test loss {r['test_loss']:.4f} err {100*r['test_err']:5.2f}%  lr {r['lr']:.4g}  {r['seconds']:.1f}s")
 
@@ -366,7 +367,7 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
               f"curves: {out / 'curves.png'}  metrics: {out / 'metrics.csv'}")
     return _raw(net), history
 
-# %% ../nbs/03_train.ipynb #bdc86163
+# %% ../nbs/03_train.ipynb #189bea8c
 def bench_steps(arch='resnet20', batch_size=128, methods=tuple(METHODS), device='cpu', amp='none', rounds=5,
                 steps_per_round=3, warmup=2, num_classes=10, channels_last=True, compile=False):
     "Median seconds per training step of each method on one model and batch, and the ratio to baseline"

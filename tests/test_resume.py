@@ -56,3 +56,17 @@ def test_bad_data_leaves_no_run_dir(tmp_path):
     out = p.communicate(timeout=300)[0]
     assert p.returncode == 1 and 'missing: no such file or directory' in out
     assert not (tmp_path / 'r').exists()
+
+def test_cli_train_shows_progress_and_ends_with_paths(tmp_path, cifar10):
+    "The README's main job, shortened: a live progress display, per-epoch lines, and the paths of curves and metrics"
+    run = tmp_path / 'r'
+    p = layeradv('train', '--data', cifar10, '--out', str(run), '--arch', 'resnet20', '--method', 'ours', '--epochs', '2',
+                 '--train_subset', '500', '--test_subset', '200', '--batch_size', '50')
+    out = p.communicate(timeout=600)[0]
+    assert p.returncode == 0, out
+    assert 'resnet20 / ours on cifar10' in out and 'epoch   2' in out and 'loss' in out
+    assert out.rstrip().endswith(f"curves: {run / 'curves.png'}  metrics: {run / 'metrics.csv'}")
+    assert (run / 'curves.png').stat().st_size > 10_000
+    ev = subprocess.run([sys.executable, '-c', 'import sys; from layeradv.cli import main; sys.exit(main())', 'eval', str(run)],
+                        capture_output=True, text=True, timeout=300)
+    assert ev.returncode == 0 and 'test error' in ev.stdout

@@ -206,7 +206,8 @@ def read_metrics(path):
 
 def plot_curves(runs, path=None, title=None):
     "Train and test error per epoch (the paper's Fig. 3) for one or more runs: {label: metrics rows}; saved to `path`"
-    import matplotlib; matplotlib.use('Agg') if path and not _in_notebook() else None
+    import matplotlib, matplotlib.ticker
+    if path and not _in_notebook(): matplotlib.use('Agg')
     import matplotlib.pyplot as plt, seaborn as sns
     sns.set_theme(style='whitegrid', context='notebook')
     fig, ax = plt.subplots(figsize=(7, 4.2))
@@ -216,6 +217,7 @@ def plot_curves(runs, path=None, title=None):
         ax.plot(ep, [100 * r['train_err'] for r in rows], '--', color=c, label=f'{label} train')
         ax.plot(ep, [100 * r['test_err'] for r in rows], '-', color=c, label=f'{label} test')
     ax.set(xlabel='epoch', ylabel='error (%)', title=title or '')
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.legend(fontsize=9); fig.tight_layout()
     if path: fig.savefig(path, dpi=120); plt.close(fig)
     return fig

@@ -62,7 +62,7 @@ def main():
         root, _, _ = find_tree(args.cifar10)
         bench('CIFAR-10 JPEG tree (torchvision ImageFolder)', data, torchvision.datasets.ImageFolder(root / 'train'), args)
     if args.cifar100:
-        from layeradv.data import read_cifar, extract_archive, _is_archive
+        from layeradv.data import extract_archive, _is_archive
         from pathlib import Path
         data = load_images('cifar100', args.cifar100)
         p = Path(args.cifar100); root = extract_archive(p) if _is_archive(p) else p

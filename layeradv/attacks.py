@@ -9,10 +9,11 @@ __all__ = ['TABLE5_EPS', 'TABLE4_EPS', 'Normalized', 'input_grad', 'fgsm', 'pgd'
            'layerwise_robustness']
 
 # %% ../nbs/05_attacks.ipynb #c7c9e7ef
+import copy
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import add_gc, strip_gc, gc_layers, set_gc
+from .core import add_gc, gc_layers, set_gc
 from .train import fgsm_images
 
 # %% ../nbs/05_attacks.ipynb #b68bf4f1

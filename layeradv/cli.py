@@ -21,7 +21,7 @@ def version():
 COMMANDS = {'version': version}
 
 # %% ../nbs/04_cli.ipynb #94aac815
-import argparse, dataclasses, json
+import argparse, dataclasses
 from pathlib import Path
 from fastcore.docments import docments
 from fastcore.script import bool_arg

@@ -21,9 +21,9 @@ from torch import nn
 import torch.nn.functional as F
 import torch.distributed as dist
 from fastprogress.fastprogress import master_bar, progress_bar
-from .core import add_gc, gc_hosts, gc_mode, gc_state, load_gc_state, gc_layers
+from .core import add_gc, gc_hosts, gc_mode, gc_state, load_gc_state
 from .models import get_model, MODELS
-from .data import load_images, cifar_loaders, imagenet_loaders, atomic_save, DataError, IMAGENET_MEAN, IMAGENET_STD
+from .data import load_images, cifar_loaders, imagenet_loaders, atomic_save, IMAGENET_MEAN, IMAGENET_STD
 
 # %% ../nbs/03_train.ipynb #f749a8dd
 METHODS = {  # method: (what it is, passes per step)

@@ -1,5 +1,5 @@
 """A run killed with SIGKILL and resumed ends exactly where an uninterrupted run ends (real subprocesses, real data)."""
-import os, signal, subprocess, sys, time, csv, shutil
+import os, signal, subprocess, sys, time, csv
 import pytest, torch
 from conftest import data_path
 

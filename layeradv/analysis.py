@@ -17,8 +17,9 @@ from .attacks import layerwise
 def jacobian_svals(encoder, x):
     "Singular values (descending) of d encoder(x_i) / d x_i for each sample x_i of the batch `x`"
     f = lambda xi: encoder(xi.unsqueeze(0)).squeeze(0)
-    J = vmap(jacrev(f))(x)                                 # (B, out, *in)
-    return torch.linalg.svdvals(J.flatten(2))
+    J = vmap(jacrev(f))(x).flatten(2)                      # (B, out, in)
+    G = J @ J.mT if J.shape[1] <= J.shape[2] else J.mT @ J  # Gram matrix on the smaller side
+    return torch.linalg.eigvalsh(G).flip(-1).clamp_min(0).sqrt()
 
 def mean_spectrum(encoder, loader, k=50, chunk=250, device='cpu'):
     "Mean of the top-`k` singular values of the encoder Jacobian over all samples of `loader`"

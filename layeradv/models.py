@@ -135,7 +135,7 @@ def toy_mlp(num_classes=10, dropout=0.0, in_features=1024):
     if dropout: layers.append(('drop', nn.Dropout(dropout)))
     return nn.Sequential(OrderedDict(layers + [('fc3', nn.Linear(512, num_classes))]))
 
-def small_cnn(num_classes=10, dropout=0.0, widths=(64, 128, 256)):
+def small_cnn(num_classes=10, dropout=0.0, widths=(32, 64, 128)):
     "Table 4's network: three conv3x3-BN-ReLU-maxpool blocks and one linear layer, for 32x32 inputs"
     layers, cin = [], 3
     for i, w in enumerate(widths, 1):

@@ -43,6 +43,7 @@ class TrainConfig:
     arch: str = 'resnet20'          # model name, see `layeradv.models.MODELS`
     dataset: str = 'cifar10'        # cifar10, cifar100, imagefolder (small images, in memory) or imagenet (DataLoader)
     data: str = None                # path of the data set: folder or archive
+    download: bool = False          # download CIFAR-10/100 into --data if it is not there (needs the internet)
     method: str = 'ours'            # baseline, ours, ours_joint, fgs, fgs_inter, random
     eps: float = 0.1                # perturbation strength (Gc epsilon; pixel epsilon for fgs)
     scale: str = 'act_std'          # per-layer epsilon scale of the Gc methods: act_std, grad_range, unit
@@ -246,7 +247,7 @@ def build_data(cfg, device, rank=0, world=1):
         mean, std = torch.tensor(IMAGENET_MEAN), torch.tensor(IMAGENET_STD)
         n_classes = len(tr.dataset.classes)
     else:
-        data = load_images(cfg.dataset, cfg.data)
+        data = load_images(cfg.dataset, cfg.data, download=cfg.download)
         dtype = torch.bfloat16 if Amp(device, cfg.amp).dtype == torch.bfloat16 else torch.float32
         tr, te = cifar_loaders(data, cfg.batch_size, flip=cfg.flip, crop=cfg.crop, grayscale=cfg.grayscale, device=device,
                                dtype=dtype, channels_last=cfg.channels_last, train_subset=cfg.train_subset,

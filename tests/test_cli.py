@@ -18,3 +18,8 @@ def test_version():
 def test_unknown_command_is_one_line_error():
     r = run('trian')
     assert r.returncode == 2 and r.stderr.strip().count('\n') == 0 and "unknown command 'trian'" in r.stderr
+
+def test_python_dash_m_layeradv():
+    "`python -m layeradv` (what torchrun runs) is the same command line"
+    r = subprocess.run([sys.executable, '-m', 'layeradv', 'version'], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == layeradv.__version__

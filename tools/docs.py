@@ -3,6 +3,7 @@
     python tools/docs.py readme        # README.md from index.ipynb (nbdev-processed, as `nbdev-readme` does with Quarto)
     python tools/docs.py readme --check  # fail if README.md is out of date
     python tools/docs.py test-command    # the test command of README.md's "Run the tests" section (what .ci/run runs)
+    python tools/docs.py check [--out DIR]  # render the nbdev-processed notebooks to static HTML and check the pages
 
 The real site and README are built by `nbdev-docs` / `nbdev-readme`, which need Quarto (the GitHub workflows in
 .github/ install it). These commands reproduce the README from the same nbdev-processed notebook where Quarto
@@ -77,11 +78,77 @@ def test_command(readme_path=ROOT / 'README.md'):
     return lines[0].strip()
 
 
+EXPERIMENT_PREFIX = ('1', '2')        # nbs/1x_*, 2x_*: experiment chapters, each must show a figure
+
+
+def sidebar_pages():
+    "Notebook names listed in nbs/sidebar.yml, in order"
+    import yaml
+    out = []
+    def walk(items):
+        for it in items:
+            if isinstance(it, str): out.append(it)
+            else: walk(it['contents'])
+    walk(yaml.safe_load((ROOT / 'nbs' / 'sidebar.yml').read_text())['website']['sidebar']['contents'])
+    return out
+
+
+def render_site(out):
+    "Static HTML for every sidebar page from the nbdev-processed notebooks, with a sidebar; returns {page: html path}"
+    import nbformat, re
+    from nbconvert import HTMLExporter
+    cache = processed('*.ipynb')
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    pages = sidebar_pages()
+    nav = ''.join(f'<li><a href="{Path(p).stem}.html">{Path(p).stem}</a></li>' for p in pages)
+    exp = HTMLExporter(template_name='lab')
+    done = {}
+    for p in pages:
+        src = cache / p
+        if not src.exists(): continue
+        nb = json.loads(src.read_text())
+        for c in nb['cells']:                                 # nbdev's processors add keys nbformat does not know
+            for k in [k for k in c if k not in ('cell_type', 'source', 'metadata', 'outputs', 'execution_count', 'id', 'attachments')]: del c[k]
+            c['metadata'] = {}
+        body, _ = exp.from_notebook_node(nbformat.reads(json.dumps(nb), as_version=4))
+        body = re.sub(r'href="([^"#:]+)\.ipynb(#[^"]*)?"', lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', body)
+        body = body.replace('<body', f'<body data-page="{Path(p).stem}"', 1).replace('</body>', f'<nav id="sidebar"><ul>{nav}</ul></nav></body>', 1)
+        f = out / f'{Path(p).stem}.html'; f.write_text(body); done[p] = f
+    return done
+
+
+def check_site(out):
+    "Problems of the rendered site: missing pages, broken internal links, experiment pages without a figure"
+    import re
+    out = Path(out)
+    problems = []
+    for p in sidebar_pages():
+        f = out / f'{Path(p).stem}.html'
+        if not f.exists(): problems.append(f"{p}: no page rendered"); continue
+        html = f.read_text()
+        for link in set(re.findall(r'href="([^"#:?]+\.html)(?:#[^"]*)?"', html)):
+            if not (out / link).exists(): problems.append(f"{f.name}: broken link to {link}")
+        if Path(p).name.startswith(EXPERIMENT_PREFIX) and not re.search(r'<img[^>]+src="data:image/png;base64,', html):
+            problems.append(f"{f.name}: experiment page without a figure")
+    return problems
+
+
+def check(out):
+    out = Path(out)
+    pages = render_site(out)
+    problems = check_site(out)
+    for pr in problems: print("FAIL:", pr)
+    if problems: sys.exit(f"docs check: {len(problems)} problem(s) in {out}")
+    print(f"docs check: {len(pages)} pages rendered to {out}, links and figures OK")
+
+
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest='cmd', required=True)
     r = sub.add_parser('readme', help='write README.md from index.ipynb'); r.add_argument('--check', action='store_true')
     sub.add_parser('test-command', help="print the README's test command")
+    c = sub.add_parser('check', help='render the docs to static HTML and check them'); c.add_argument('--out', default=str(ROOT / '_site_check'))
     a = p.parse_args()
     if a.cmd == 'readme': readme(a.check)
     elif a.cmd == 'test-command': print(test_command())
+    elif a.cmd == 'check': check(a.out)

@@ -3,7 +3,9 @@
     python tools/docs.py readme        # README.md from index.ipynb (nbdev-processed, as `nbdev-readme` does with Quarto)
     python tools/docs.py readme --check  # fail if README.md is out of date
     python tools/docs.py test-command    # the test command of README.md's "Run the tests" section (what .ci/run runs)
-    python tools/docs.py check [--out DIR]  # render the nbdev-processed notebooks to static HTML and check the pages
+    python tools/docs.py check [--out DIR] [--browser required]  # static HTML of the processed notebooks, checked
+                                         # for missing pages, broken links, experiment pages without a figure, and
+                                         # (with Chromium) pages that do not load or figures that do not decode
 
 The real site and README are built by `nbdev-docs` / `nbdev-readme`, which need Quarto (the GitHub workflows in
 .github/ install it). These commands reproduce the README from the same nbdev-processed notebook where Quarto
@@ -101,7 +103,7 @@ def render_site(out):
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     pages = sidebar_pages()
     nav = ''.join(f'<li><a href="{Path(p).stem}.html">{Path(p).stem}</a></li>' for p in pages)
-    exp = HTMLExporter(template_name='lab')
+    exp = HTMLExporter(template_name='lab', exclude_raw=True)      # the raw cell is Quarto's front matter
     done = {}
     for p in pages:
         src = cache / p
@@ -112,7 +114,9 @@ def render_site(out):
             c['metadata'] = {}
         body, _ = exp.from_notebook_node(nbformat.reads(json.dumps(nb), as_version=4))
         body = re.sub(r'href="([^"#:]+)\.ipynb(#[^"]*)?"', lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', body)
-        body = body.replace('<body', f'<body data-page="{Path(p).stem}"', 1).replace('</body>', f'<nav id="sidebar"><ul>{nav}</ul></nav></body>', 1)
+        probe = ("<script>window.addEventListener('load', () => document.body.setAttribute('data-images-ok', "
+                 "[...document.images].filter(i => i.complete && i.naturalWidth > 0).length));</script>")
+        body = body.replace('<body', f'<body data-page="{Path(p).stem}"', 1).replace('</body>', f'<nav id="sidebar"><ul>{nav}</ul></nav>{probe}</body>', 1)
         f = out / f'{Path(p).stem}.html'; f.write_text(body); done[p] = f
     return done
 
@@ -133,10 +137,40 @@ def check_site(out):
     return problems
 
 
-def check(out):
+def chromium():
+    "Path of a Chromium binary, or None"
+    import shutil
+    return next((shutil.which(n) for n in ('chromium', 'chromium-browser', 'google-chrome') if shutil.which(n)), None)
+
+
+def browser_check(out, exe):
+    "Open every page in headless Chromium; problems: pages that do not load, experiment figures that do not decode"
+    import re, subprocess, tempfile
+    problems = []
+    flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+             '--disable-component-update', '--disable-sync', '--virtual-time-budget=10000']
+    with tempfile.TemporaryDirectory() as prof:
+        for p in sidebar_pages():
+            f = Path(out) / f'{Path(p).stem}.html'
+            if not f.exists(): continue
+            r = subprocess.run([exe, *flags, f'--user-data-dir={prof}', '--dump-dom', f.resolve().as_uri()],
+                               capture_output=True, text=True, timeout=120)
+            m = re.search(r'data-images-ok="(\d+)"', r.stdout)
+            if f'data-page="{Path(p).stem}"' not in r.stdout or m is None:
+                problems.append(f"{f.name}: did not load in Chromium"); continue
+            if Path(p).name.startswith(EXPERIMENT_PREFIX) and int(m.group(1)) == 0:
+                problems.append(f"{f.name}: no figure decoded in Chromium")
+    return problems
+
+
+def check(out, browser='auto'):
     out = Path(out)
     pages = render_site(out)
     problems = check_site(out)
+    exe = chromium()
+    if browser == 'required' and not exe: problems.append("Chromium not found (apt-get install chromium)")
+    if exe and browser != 'off': problems += browser_check(out, exe)
+    elif browser == 'auto': print("docs check: no Chromium here, pages checked without a browser")
     for pr in problems: print("FAIL:", pr)
     if problems: sys.exit(f"docs check: {len(problems)} problem(s) in {out}")
     print(f"docs check: {len(pages)} pages rendered to {out}, links and figures OK")
@@ -148,7 +182,8 @@ if __name__ == '__main__':
     r = sub.add_parser('readme', help='write README.md from index.ipynb'); r.add_argument('--check', action='store_true')
     sub.add_parser('test-command', help="print the README's test command")
     c = sub.add_parser('check', help='render the docs to static HTML and check them'); c.add_argument('--out', default=str(ROOT / '_site_check'))
+    c.add_argument('--browser', choices=('auto', 'required', 'off'), default='auto', help='open the pages in headless Chromium')
     a = p.parse_args()
     if a.cmd == 'readme': readme(a.check)
     elif a.cmd == 'test-command': print(test_command())
-    elif a.cmd == 'check': check(a.out)
+    elif a.cmd == 'check': check(a.out, a.browser)

@@ -59,6 +59,8 @@ def nb2md(nb):
 def readme(check=False):
     cache = processed('index.ipynb')
     md = nb2md(json.loads((cache / 'index.ipynb').read_text()))
+    import re
+    md = re.sub(r'\]\(([\w.-]+\.ipynb)\)', r'](nbs/\1)', md)          # the page lives in nbs/ on the site, at the root on GitHub
     md = "<!-- Generated from index.ipynb by tools/docs.py (or nbdev-readme); do not edit. -->\n\n" + md
     out = ROOT / 'README.md'
     if check:

@@ -12,7 +12,7 @@ import os, json, time
 from dataclasses import asdict
 from pathlib import Path
 import torch
-from .train import TrainConfig, train, read_metrics
+from .train import train
 
 # %% ../nbs/07_experiments.ipynb #78c328a4
 def setting(choices=('quick', 'full')):

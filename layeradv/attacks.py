@@ -71,21 +71,27 @@ class _Shifted:
     def __call__(self, gc, x): return gc._shifted
     def __repr__(self): return '_Shifted()'
 
+def _gc_copy(model, eps, scale, hosts):
+    "A frozen copy of `model` in eval mode with active Gc layers (made once per test stream)"
+    m = add_gc(copy.deepcopy(model).eval().requires_grad_(False), eps=eps, scale=scale, hosts=hosts)
+    for g in gc_layers(m).values(): g.train()                  # Gc active, everything else in eval mode
+    return m
+
 def layerwise(model, x, y, eps, carry=None, scale='act_std', source='prev', hosts=None):
     "Perturb every Gc position of `model` with eps * s * sign of the previous sample's gradient; returns (logits, carry)"
-    m = add_gc(copy.deepcopy(model).eval(), eps=eps, scale=scale, hosts=hosts)
+    m = carry['model'] if carry else _gc_copy(model, eps, scale, hosts)
     gcs = gc_layers(m)
-    for g in gcs.values(): g.train()                          # Gc active, everything else in eval mode
     set_gc(m, perturb=False, capture=True)
-    F.cross_entropy(m(x), y, reduction='sum').backward()       # 1. every sample's gradient sign at every Gc
-    new_carry = {}
+    xr = x.detach().requires_grad_()                            # the graph hangs on the input: no parameter gradients
+    torch.autograd.grad(F.cross_entropy(m(xr), y, reduction='sum'), xr)   # 1. every sample's gradient sign at every Gc
+    last = {}
     for n, g in gcs.items():
-        prev = carry[n] if carry else torch.zeros_like(g.sign[:1])
+        prev = carry['last'][n] if carry else torch.zeros_like(g.sign[:1])
         g._shifted = torch.cat([prev, g.sign[:-1]])             # 2. sample i gets sample i-1's sign
-        new_carry[n] = g.sign[-1:].clone()
+        last[n] = g.sign[-1:].clone()
     set_gc(m, perturb=True, capture=False, source=_Shifted() if source == 'prev' else 'random')
     with torch.no_grad(): out = m(x)                           # 3. the perturbed pass
-    return out, new_carry
+    return out, {'model': m, 'last': last}
 
 def layerwise_input(model, x, y, eps, carry=None):
     "Input-only variant: each image moved by eps * sign of the previous sample's input gradient, clamped to [0, 1]"

@@ -231,8 +231,9 @@ class ResidentLoader:
         r, c, ch = torch.meshgrid(torch.arange(H, device=d), torch.arange(W, device=d), torch.arange(C, device=d), indexing='ij')
         self._grid = ((r * self.Wp + c) * C + ch).reshape(-1)                     # flat index of each output pixel
         self._grid_flip = ((r * self.Wp + (W - 1 - c)) * C + ch).reshape(-1)
-        std = torch.as_tensor(std, dtype=torch.float32, device=d)
-        self._scale, self._shift = 1 / std, -torch.as_tensor(mean, dtype=torch.float32, device=d) / std
+        self.mean = torch.as_tensor(mean, dtype=torch.float32, device=d)      # pixel units (0-255)
+        self.std = torch.as_tensor(std, dtype=torch.float32, device=d)
+        self._scale, self._shift = 1 / self.std, -self.mean / self.std
         self.bs, self.shuffle, self.flip, self.dtype = batch_size, shuffle, flip, dtype
         self.channels_last, self.drop_last, self.seed, self.epoch = channels_last, drop_last, seed, 0
         self.rank, self.world = rank, world

@@ -252,7 +252,7 @@ def build_data(cfg, device, rank=0, world=1):
         tr, te = cifar_loaders(data, cfg.batch_size, flip=cfg.flip, crop=cfg.crop, grayscale=cfg.grayscale, device=device,
                                dtype=dtype, channels_last=cfg.channels_last, train_subset=cfg.train_subset,
                                test_subset=cfg.test_subset, seed=cfg.seed, rank=rank, world=world)
-        mean, std = tr._shift.neg() / tr._scale / 255, 1 / tr._scale / 255
+        mean, std = tr.mean / 255, tr.std / 255
         n_classes = data.num_classes
     return tr, te, n_classes, (mean.view(1, -1, 1, 1).to(device), std.view(1, -1, 1, 1).to(device))
 

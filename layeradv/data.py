@@ -310,7 +310,16 @@ def load_rgb(path):
         with Image.open(path) as im: return im.convert('RGB')
     except Exception as e: raise DataError(f"{path}: cannot decode image ({type(e).__name__}: {e})") from None
 
-def imagenet_loaders(path, batch_size=256, workers=4, size=224, resize=256, pin_memory=False, seed=0):
+def _balanced(ds, n, seed):
+    "A class-balanced random `Subset` of `n` samples of an ImageFolder (all of it if n is None); keeps `classes`"
+    from torch.utils.data import Subset
+    if n is None or n >= len(ds): return ds
+    idx, _ = subset(torch.arange(len(ds)), torch.tensor(ds.targets), n, seed)
+    sub = Subset(ds, idx.tolist()); sub.classes = ds.classes
+    return sub
+
+def imagenet_loaders(path, batch_size=256, workers=4, size=224, resize=256, pin_memory=False, seed=0,
+                     train_subset=None, test_subset=None):
     "Train and validation `DataLoader`s for an ImageNet-layout tree (folder or .tar.gz) with the standard AlexNet transforms"
     import torchvision.transforms as T
     from torchvision.datasets import ImageFolder
@@ -320,6 +329,7 @@ def imagenet_loaders(path, batch_size=256, workers=4, size=224, resize=256, pin_
     tr_tf = T.Compose([T.RandomResizedCrop(size), T.RandomHorizontalFlip(), T.ToTensor(), norm])
     va_tf = T.Compose([T.Resize(resize), T.CenterCrop(size), T.ToTensor(), norm])
     tr_ds, va_ds = ImageFolder(root / 'train', tr_tf, loader=load_rgb), ImageFolder(root / test, va_tf, loader=load_rgb)
+    tr_ds, va_ds = _balanced(tr_ds, train_subset, seed), _balanced(va_ds, test_subset, seed)
     kw = dict(num_workers=workers, pin_memory=pin_memory, persistent_workers=workers > 0)
     g = torch.Generator().manual_seed(seed)
     return (DataLoader(tr_ds, batch_size, shuffle=True, drop_last=True, generator=g, **kw),

@@ -242,7 +242,8 @@ def build_model(cfg, num_classes, device=None):
 def build_data(cfg, device, rank=0, world=1):
     "(train loader, test loader, number of classes, (mean, std) as (1, C, 1, 1) tensors in [0, 1] pixel units)"
     if cfg.dataset == 'imagenet':
-        tr, te = imagenet_loaders(cfg.data, cfg.batch_size, cfg.workers, pin_memory=device.type == 'cuda', seed=cfg.seed)
+        tr, te = imagenet_loaders(cfg.data, cfg.batch_size, cfg.workers, pin_memory=device.type == 'cuda', seed=cfg.seed,
+                                  train_subset=cfg.train_subset, test_subset=cfg.test_subset)
         if world > 1: raise TrainError("imagenet under torchrun needs a DistributedSampler; not supported yet")
         mean, std = torch.tensor(IMAGENET_MEAN), torch.tensor(IMAGENET_STD)
         n_classes = len(tr.dataset.classes)

@@ -117,12 +117,14 @@ def experiment_out(exp, setting):
 
 def reproduce(exp, setting, paths=None, out=None, runs_dir=None, only=None, quiet=True):
     "Run (or resume) the grid of `exp` in `setting`; returns {run name: result}, one result file per run in `out`"
+    # training runs go to `runs_dir`, default $LAYERADV_RUNS/<name>/<setting> (or runs/...); quick: `out`/runs
     knobs = exp.knobs(setting)
     cfgs = select(exp.grid(knobs, data_paths(exp, paths, knobs.get('datasets'))), only)
     out = Path(out) if out else experiment_out(exp, setting)
     extra = exp.extra(knobs) if exp.extra else None
-    return run_grid(cfgs, out, runs_dir or Path(os.environ.get('LAYERADV_RUNS', 'runs')) / exp.name / setting,
-                    extra=extra, quiet=quiet)
+    if runs_dir is None:                                       # quick runs train afresh, next to their temporary results
+        runs_dir = out / 'runs' if setting == 'quick' else Path(os.environ.get('LAYERADV_RUNS', 'runs')) / exp.name / setting
+    return run_grid(cfgs, out, runs_dir, extra=extra, quiet=quiet)
 
 def get_experiment(name):
     "The `Experiment` called `name` (defined in `layeradv.repro.<name>`), or a one-line error listing them"

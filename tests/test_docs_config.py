@@ -15,3 +15,18 @@ def test_sidebar_lists_every_notebook():
 
 def test_quarto_files_present():
     for f in ("_quarto.yml", "nbdev.yml", "sidebar.yml", "styles.css"): assert (ROOT / 'nbs' / f).exists(), f
+
+def _docs():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location('docs', ROOT / 'tools' / 'docs.py')
+    m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
+    return m
+
+def test_docs_check_catches_problems(tmp_path):
+    "The offline docs check fails on a missing page, a broken link, a missing image and an experiment page without a figure"
+    (tmp_path / 'index.html').write_text('<a href="nope.html">x</a><img src="images/nope.svg">')
+    (tmp_path / '20_cifar_table1.html').write_text('<p>no figure here</p>')
+    problems = _docs().check_site(tmp_path)
+    for p in ("index.html: broken link to nope.html", "index.html: missing image images/nope.svg",
+              "20_cifar_table1.html: experiment page without a figure", "00_core.ipynb: no page rendered"):
+        assert p in problems, (p, problems)

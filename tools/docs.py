@@ -11,7 +11,7 @@ The real site and README are built by `nbdev-docs` / `nbdev-readme`, which need 
 .github/ install it). These commands reproduce the README from the same nbdev-processed notebook where Quarto
 cannot be installed, so CI can check that README.md matches index.ipynb.
 """
-import json, sys, argparse
+import json, sys, argparse, shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,6 +61,7 @@ def readme(check=False):
     md = nb2md(json.loads((cache / 'index.ipynb').read_text()))
     import re
     md = re.sub(r'\]\(([\w.-]+\.ipynb)\)', r'](nbs/\1)', md)          # the page lives in nbs/ on the site, at the root on GitHub
+    md = re.sub(r'\]\((images/[\w./-]+)\)', r'](nbs/\1)', md)        # ... and so do its pictures
     md = "<!-- Generated from index.ipynb by tools/docs.py (or nbdev-readme); do not edit. -->\n\n" + md
     out = ROOT / 'README.md'
     if check:
@@ -116,10 +117,12 @@ def render_site(out):
             c['metadata'] = {}
         body, _ = exp.from_notebook_node(nbformat.reads(json.dumps(nb), as_version=4))
         body = re.sub(r'href="([^"#:]+)\.ipynb(#[^"]*)?"', lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', body)
-        probe = ("<script>window.addEventListener('load', () => document.body.setAttribute('data-images-ok', "
-                 "[...document.images].filter(i => i.complete && i.naturalWidth > 0).length));</script>")
+        probe = ("<script>window.addEventListener('load', () => { const im = [...document.images]; "
+                 "document.body.setAttribute('data-images-ok', im.filter(i => i.complete && i.naturalWidth > 0).length); "
+                 "document.body.setAttribute('data-images', im.length); });</script>")
         body = body.replace('<body', f'<body data-page="{Path(p).stem}"', 1).replace('</body>', f'<nav id="sidebar"><ul>{nav}</ul></nav>{probe}</body>', 1)
         f = out / f'{Path(p).stem}.html'; f.write_text(body); done[p] = f
+    if (ROOT / 'nbs' / 'images').exists(): shutil.copytree(ROOT / 'nbs' / 'images', out / 'images', dirs_exist_ok=True)
     return done
 
 
@@ -134,6 +137,8 @@ def check_site(out):
         html = f.read_text()
         for link in set(re.findall(r'href="([^"#:?]+\.html)(?:#[^"]*)?"', html)):
             if not (out / link).exists(): problems.append(f"{f.name}: broken link to {link}")
+        for src in set(re.findall(r'<img[^>]+src="([^"#:?]+)"', html)):
+            if not (out / src).exists(): problems.append(f"{f.name}: missing image {src}")
         if Path(p).name.startswith(EXPERIMENT_PREFIX) and not re.search(r'<img[^>]+src="data:image/png;base64,', html):
             problems.append(f"{f.name}: experiment page without a figure")
     return problems
@@ -162,6 +167,9 @@ def browser_check(out, exe):
                 problems.append(f"{f.name}: did not load in Chromium"); continue
             if Path(p).name.startswith(EXPERIMENT_PREFIX) and int(m.group(1)) == 0:
                 problems.append(f"{f.name}: no figure decoded in Chromium")
+            total = re.search(r'data-images="(\d+)"', r.stdout)
+            if total and int(total.group(1)) > int(m.group(1)):
+                problems.append(f"{f.name}: {int(total.group(1)) - int(m.group(1))} image(s) did not decode in Chromium")
     return problems
 
 

@@ -107,7 +107,7 @@ def bench(arch:str='resnet20',      # model
 COMMANDS.update({'train': train, 'eval': eval_run, 'bench': bench})
 
 # %% ../nbs/04_cli.ipynb #1b8a5e50
-from .experiments import get_experiment, reproduce as reproduce_exp, report, data_paths, select
+from .experiments import get_experiment, reproduce as reproduce_exp, report, select
 
 @call_parse
 def reproduce(name:str,              # experiment: table1, table2, table3, table5, table6 or imagenet

@@ -170,24 +170,28 @@ def _cfg(r): return SimpleNamespace(**r['config'])
 
 def fig3(results, prefix, title, group=lambda c: c.dataset, label=lambda c: f'{c.arch} {c.method}', seed=0):
     "Fig. 3 panels: train and test error curves of the `seed` runs, one figure per group, saved as <prefix>_<group>.png"
-    groups = sorted({group(_cfg(r)) for r in results.values()})
-    return [plot_curves(curves_of({k: r for k, r in results.items() if group(_cfg(r)) == g}, label, seed),
-                        f'{prefix}_{g}.png', f'{title}: {g}') for g in groups]
+    import matplotlib.pyplot as plt
+    figs = []
+    for g in sorted({group(_cfg(r)) for r in results.values()}):
+        figs.append(plot_curves(curves_of({k: r for k, r in results.items() if group(_cfg(r)) == g}, label, seed),
+                                f'{prefix}_{g}.png' if prefix else None, f'{title}: {g}'))
+        plt.close(figs[-1])                                    # shown by whoever displays it, not twice
+    return figs
 
-def report(exp, results, out, title):
-    "The table of `results` (also written to out/table.csv) and their curves (out/curves_<group>.png): (table, figures)"
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    tab = exp.table(results); tab.to_csv(out / 'table.csv')
-    return tab, fig3(results, out / 'curves', title, exp.group, exp.label)
+def report(exp, results, out=None, title=''):
+    "The table of `results` and their curves: (table, figures); written to out/table.csv and out/curves_<group>.png if `out`"
+    tab = exp.table(results)
+    if out: Path(out).mkdir(parents=True, exist_ok=True); tab.to_csv(Path(out) / 'table.csv')
+    return tab, fig3(results, Path(out) / 'curves' if out else None, title, exp.group, exp.label)
 
 # %% ../nbs/07_experiments.ipynb #b6dcf483
-def attack_view(model, cfg, batch_size=500, device='cpu'):
+def attack_view(model, cfg, batch_size=500, device='cpu', shuffle=False, seed=1):
     "(model taking [0, 1] images, list of ([0, 1] test images, labels) batches) for the run `cfg` of `model`"
     data = load_images(cfg.dataset, cfg.data)
     trx, tex = (to_grayscale(data.train_x), to_grayscale(data.test_x)) if cfg.grayscale else (data.train_x, data.test_x)
     mean, std = channel_stats(subset(trx, data.train_y, cfg.train_subset, cfg.seed)[0])
     tx, ty = subset(tex, data.test_y, cfg.test_subset, cfg.seed)
-    stream = list(ResidentLoader(tx, ty, batch_size, shuffle=False, mean=[0.] * tx.shape[1], std=[255.] * tx.shape[1],
-                                 channels_last=False, device=device))
+    stream = list(ResidentLoader(tx, ty, batch_size, shuffle=shuffle, seed=seed, mean=[0.] * tx.shape[1],
+                                 std=[255.] * tx.shape[1], channels_last=False, device=device))
     net = Normalized(model, mean / 255, std / 255).to(device).eval()
     return net, stream

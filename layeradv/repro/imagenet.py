@@ -24,7 +24,7 @@ def grid(k, paths):
                                              eps=k['eps'], lr=0.01, lr_factor=10, lr_step=k['lr_step'], weight_decay=5e-4,
                                              epochs=k['epochs'], batch_size=k['batch_size'], seed=s, workers=k['workers'],
                                              train_subset=k['train_subset'], test_subset=k['test_subset'])
-            for m in ('baseline', 'ours') for s in k['seeds']}
+            for s in k['seeds'] for m in ('baseline', 'ours')}
 
 def table(results, which='final'):
     "Paper vs measured top-1 accuracy (%)"

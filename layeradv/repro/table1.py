@@ -32,7 +32,7 @@ def grid(k, paths):
     return {f'{ds}-{a}-{m}-s{s}': TrainConfig(arch=a, dataset=ds, data=paths[ds], method=m, eps=k['eps'], seed=s,
                                               epochs=k['epochs'], lr_step=k['lr_step'], batch_size=k['batch_size'],
                                               train_subset=k['train_subset'], test_subset=k['test_subset'])
-            for ds in k['datasets'] for a in k['archs'] for m in ('baseline', 'ours') for s in k['seeds']}
+            for ds in k['datasets'] for a in k['archs'] for s in k['seeds'] for m in ('baseline', 'ours')}
 
 def table(results, which='final'):
     "Paper vs measured accuracy (%), rows (data set, model), columns baseline / ours"

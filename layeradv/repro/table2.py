@@ -28,7 +28,7 @@ def grid(k, paths):
     return {f"{ds}-{'drop' if d else 'nodrop'}-{m}-s{s}": TrainConfig(
                 arch='vgg16_bn', dataset=ds, data=paths[ds], method=m, dropout=d, eps=k['eps'], seed=s, epochs=k['epochs'],
                 lr_step=k['lr_step'], batch_size=k['batch_size'], train_subset=k['train_subset'], test_subset=k['test_subset'])
-            for ds in k['datasets'] for d in (0.0, DROPOUT) for m in ('baseline', 'ours') for s in k['seeds']}
+            for ds in k['datasets'] for d in (0.0, DROPOUT) for s in k['seeds'] for m in ('baseline', 'ours')}
 
 def table(results, which='final'):
     "Paper vs measured accuracy (%), rows (data set, dropout), columns baseline / ours"

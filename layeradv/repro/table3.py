@@ -23,8 +23,10 @@ def grid(k, paths):
     "The baseline and one Ours run per last Gc position (pool1 ... pool5) and seed; no flip, no dropout"
     base = dict(arch='vgg16_bn', dataset='cifar10', data=paths['cifar10'], flip=False, eps=k['eps'], epochs=k['epochs'],
                 lr_step=k['lr_step'], batch_size=k['batch_size'], train_subset=k['train_subset'], test_subset=k['test_subset'])
-    runs = {f'baseline-s{s}': TrainConfig(method='baseline', seed=s, **base) for s in k['seeds']}
-    runs.update({f'to_{p}-s{s}': TrainConfig(method='ours', gc_stop=p, seed=s, **base) for p in STOPS for s in k['seeds']})
+    runs = {}
+    for s in k['seeds']:                                       # seed by seed, so that a cut-short grid is still a comparison
+        runs[f'baseline-s{s}'] = TrainConfig(method='baseline', seed=s, **base)
+        runs.update({f'to_{p}-s{s}': TrainConfig(method='ours', gc_stop=p, seed=s, **base) for p in STOPS})
     return runs
 
 def table(results, which='final'):

@@ -33,7 +33,7 @@ def grid(k, paths):
     base = dict(arch='vgg16_bn', dataset='cifar10', data=paths['cifar10'], flip=False, alpha=0.5, epochs=k['epochs'],
                 lr_step=k['lr_step'], batch_size=k['batch_size'], train_subset=k['train_subset'], test_subset=k['test_subset'])
     return {f'{m}-s{s}': TrainConfig(method=m, eps=k['fgs_eps'] if m == 'fgs' else k['eps'], seed=s, **base)
-            for m in METHODS for s in k['seeds']}
+            for s in k['seeds'] for m in METHODS}
 
 def extra(k):
     "After training: accuracy (%) under input FGSM and PGD for each ε of Table 5, on the run's test set"

@@ -30,7 +30,7 @@ def grid(k, paths):
     return {f'{ds}-{m}-s{s}': TrainConfig(arch='wrn28_10', dataset=ds, data=paths[ds], method=m, alpha=0.5, eps=k['eps'],
                                           flip=True, crop=4, seed=s, epochs=k['epochs'], lr_step=k['lr_step'],
                                           batch_size=k['batch_size'], train_subset=k['train_subset'], test_subset=k['test_subset'])
-            for ds in k['datasets'] for m in ROWS for s in k['seeds']}
+            for ds in k['datasets'] for s in k['seeds'] for m in ROWS}
 
 def table(results, which='final'):
     "Paper vs measured error (%): published WRN rows, our baseline in the first row and Ours-joint in the last"

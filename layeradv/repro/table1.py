@@ -18,6 +18,8 @@ SETTINGS = {
                       train_subset=300, test_subset=200, eps=0.1),
     'cpu-short': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=15, lr_step=5, batch_size=128,
                       train_subset=10_000, test_subset=None, eps=0.1),
+    'cpu-short-eps0.03': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=15, lr_step=5,
+                              batch_size=128, train_subset=10_000, test_subset=None, eps=0.03),
     'gpu-short': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=30, lr_step=10, batch_size=128,
                       train_subset=None, test_subset=None, eps=0.1),
     'full':      dict(datasets=('cifar10', 'cifar100'), archs=ARCHS, seeds=(0, 1, 2, 3, 4), epochs=300, lr_step=None,

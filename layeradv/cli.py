@@ -117,7 +117,7 @@ def reproduce(name:str,              # experiment: table1, table2, table3, table
               cifar100:str=None,     # CIFAR-100 path (default $LAYERADV_CIFAR100)
               imagenet:str=None,     # ImageNet-layout tree (default $LAYERADV_IMAGENET)
               out:str=None,          # folder of the result files (default results/NAME/SETTING)
-              runs:str=None,         # folder of the training runs (default runs/NAME/SETTING)
+              runs:str=None,         # folder of the training runs (default $LAYERADV_RUNS or runs, /NAME/SETTING; quick: OUT/runs)
               only:str=None,         # glob on run names: train only these runs of the grid
               list:bool=False,       # print the runs of the grid and exit
               quiet:bool=False):     # no progress bars
@@ -132,10 +132,11 @@ def reproduce(name:str,              # experiment: table1, table2, table3, table
             for n in select(exp.grid(knobs, paths), only): print(n)
             return 0
         out = Path(out or Path('results') / name / setting)
-        res = reproduce_exp(exp, setting, given, out, Path(runs) if runs else Path('runs') / name / setting, only, quiet)
+        res = reproduce_exp(exp, setting, given, out, Path(runs) if runs else None, only, quiet)
         tab, _ = report(exp, res, out, f'{setting} setting, seed 0')
     except (TrainError, DataError, ValueError, FileNotFoundError) as e: return _error('reproduce', e)
-    print(f"\n{exp.title} ({setting}, {len(res)} runs)\n{tab.to_string()}\n\ntable: {out / 'table.csv'}  curves: {out}/curves_*.png")
+    print(f"\n{exp.title} ({setting}, {len(res)} runs)\n{tab.to_string()}\n\ntable: {out / 'table.csv'}  curves: {out}/curves_*.png"
+          f"  chapter: nbs/{exp.notebook}.ipynb")
     return 0
 
 COMMANDS['reproduce'] = reproduce

@@ -9,7 +9,7 @@ __all__ = ['SETTINGS', 'PAPER', 'EXP', 'grid', 'table']
 
 # %% ../../nbs/25_imagenet.ipynb #10b0d1c2
 from ..train import TrainConfig
-from ..experiments import Experiment, paper_vs_measured, collect
+from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule
 
 # %% ../../nbs/25_imagenet.ipynb #86a5aaf8
 SETTINGS = {
@@ -21,14 +21,13 @@ PAPER = {'AlexNet': {'baseline': 56.1, 'ours': 59.2}}
 def grid(k, paths):
     "One AlexNet run per method and seed on the ImageNet-layout tree `paths['imagenet']`"
     return {f'alexnet-{m}-s{s}': TrainConfig(arch='alexnet', dataset='imagenet', data=paths['imagenet'], method=m, dropout=0.5,
-                                             eps=k['eps'], lr=0.01, lr_factor=10, lr_step=k['lr_step'], weight_decay=5e-4,
-                                             epochs=k['epochs'], batch_size=k['batch_size'], seed=s, workers=k['workers'],
-                                             train_subset=k['train_subset'], test_subset=k['test_subset'])
+                                             eps=k['eps'], lr=0.01, lr_factor=10, weight_decay=5e-4, seed=s,
+                                             workers=k['workers'], **schedule(k))
             for s in k['seeds'] for m in ('baseline', 'ours')}
 
 def table(results, which='final'):
     "Paper vs measured top-1 accuracy (%)"
-    return paper_vs_measured(PAPER, collect(results, lambda c: ('AlexNet', c.method), lambda r: 100 * (1 - r[which]['test_err'])))
+    return paper_vs_measured(PAPER, collect(results, lambda c: ('AlexNet', c.method), lambda r: accuracy(r, which)))
 
 EXP = Experiment('imagenet', 'ImageNet: AlexNet baseline vs Ours, 60 epochs', ('imagenet',), SETTINGS, grid, table,
                  notebook='25_imagenet', label=lambda c: c.method, group=lambda c: 'alexnet')

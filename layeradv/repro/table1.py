@@ -9,7 +9,7 @@ __all__ = ['ARCHS', 'SETTINGS', 'PAPER', 'EXP', 'grid', 'table']
 
 # %% ../../nbs/20_cifar_table1.ipynb #380a452f
 from ..train import TrainConfig
-from ..experiments import Experiment, paper_vs_measured, collect
+from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule
 
 # %% ../../nbs/20_cifar_table1.ipynb #2a191dcd
 ARCHS = ('vgg16_bn', 'resnet20', 'resnet56')
@@ -32,14 +32,13 @@ PAPER = {('cifar10', 'vgg16_bn'): {'baseline': 92.1, 'ours': 92.65}, ('cifar10',
 def grid(k, paths):
     "One run per (data set, model, method, seed): baseline and Ours, flip augmentation, no dropout"
     return {f'{ds}-{a}-{m}-s{s}': TrainConfig(arch=a, dataset=ds, data=paths[ds], method=m, eps=k['eps'], seed=s,
-                                              epochs=k['epochs'], lr_step=k['lr_step'], batch_size=k['batch_size'],
-                                              train_subset=k['train_subset'], test_subset=k['test_subset'])
+                                              **schedule(k))
             for ds in k['datasets'] for a in k['archs'] for s in k['seeds'] for m in ('baseline', 'ours')}
 
 def table(results, which='final'):
     "Paper vs measured accuracy (%), rows (data set, model), columns baseline / ours"
     return paper_vs_measured(PAPER, collect(results, lambda c: ((c.dataset, c.arch), c.method),
-                                            lambda r: 100 * (1 - r[which]['test_err'])))
+                                            lambda r: accuracy(r, which)))
 
 EXP = Experiment('table1', 'Table 1: baseline vs Ours, VGG / ResNet-20 / ResNet-56, CIFAR-10 and CIFAR-100',
                  ('cifar10', 'cifar100'), SETTINGS, grid, table, notebook='20_cifar_table1')

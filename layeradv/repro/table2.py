@@ -9,7 +9,7 @@ __all__ = ['SETTINGS', 'DROPOUT', 'PAPER', 'EXP', 'grid', 'table']
 
 # %% ../../nbs/21_dropout_table2.ipynb #a768c847
 from ..train import TrainConfig
-from ..experiments import Experiment, paper_vs_measured, collect
+from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule
 
 # %% ../../nbs/21_dropout_table2.ipynb #81765879
 SETTINGS = {
@@ -26,14 +26,13 @@ PAPER = {('cifar10', 'w/o dropout'): {'baseline': 92.1, 'ours': 92.7}, ('cifar10
 def grid(k, paths):
     "One VGG run per (data set, dropout or not, method, seed)"
     return {f"{ds}-{'drop' if d else 'nodrop'}-{m}-s{s}": TrainConfig(
-                arch='vgg16_bn', dataset=ds, data=paths[ds], method=m, dropout=d, eps=k['eps'], seed=s, epochs=k['epochs'],
-                lr_step=k['lr_step'], batch_size=k['batch_size'], train_subset=k['train_subset'], test_subset=k['test_subset'])
+                arch='vgg16_bn', dataset=ds, data=paths[ds], method=m, dropout=d, eps=k['eps'], seed=s, **schedule(k))
             for ds in k['datasets'] for d in (0.0, DROPOUT) for s in k['seeds'] for m in ('baseline', 'ours')}
 
 def table(results, which='final'):
     "Paper vs measured accuracy (%), rows (data set, dropout), columns baseline / ours"
     return paper_vs_measured(PAPER, collect(results, lambda c: ((c.dataset, 'with dropout' if c.dropout else 'w/o dropout'), c.method),
-                                            lambda r: 100 * (1 - r[which]['test_err'])))
+                                            lambda r: accuracy(r, which)))
 
 EXP = Experiment('table2', 'Table 2: VGG with and without dropout, baseline vs Ours, CIFAR-10 and CIFAR-100',
                  ('cifar10', 'cifar100'), SETTINGS, grid, table, notebook='21_dropout_table2',

@@ -9,7 +9,7 @@ __all__ = ['STOPS', 'SETTINGS', 'PAPER', 'EXP', 'grid', 'table']
 
 # %% ../../nbs/22_layers_table3.ipynb #008abe85
 from ..train import TrainConfig
-from ..experiments import Experiment, paper_vs_measured, collect
+from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule
 
 # %% ../../nbs/22_layers_table3.ipynb #e8a8aee1
 STOPS = ('pool1', 'pool2', 'pool3', 'pool4', 'pool5')
@@ -21,8 +21,7 @@ PAPER = {'VGG, CIFAR-10': {'baseline': 89.4, 'pool1': 89.5, 'pool2': 89.62, 'poo
 
 def grid(k, paths):
     "The baseline and one Ours run per last Gc position (pool1 ... pool5) and seed; no flip, no dropout"
-    base = dict(arch='vgg16_bn', dataset='cifar10', data=paths['cifar10'], flip=False, eps=k['eps'], epochs=k['epochs'],
-                lr_step=k['lr_step'], batch_size=k['batch_size'], train_subset=k['train_subset'], test_subset=k['test_subset'])
+    base = dict(arch='vgg16_bn', dataset='cifar10', data=paths['cifar10'], flip=False, eps=k['eps'], **schedule(k))
     runs = {}
     for s in k['seeds']:                                       # seed by seed, so that a cut-short grid is still a comparison
         runs[f'baseline-s{s}'] = TrainConfig(method='baseline', seed=s, **base)
@@ -32,7 +31,7 @@ def grid(k, paths):
 def table(results, which='final'):
     "Paper vs measured accuracy (%) of the baseline and of Gc from conv1 to each pool layer"
     return paper_vs_measured(PAPER, collect(results, lambda c: ('VGG, CIFAR-10', c.gc_stop or 'baseline'),
-                                            lambda r: 100 * (1 - r[which]['test_err'])))
+                                            lambda r: accuracy(r, which)))
 
 EXP = Experiment('table3', 'Table 3: Gc layers from conv1 up to pool1 ... pool5 (VGG, CIFAR-10, no augmentation)',
                  ('cifar10',), SETTINGS, grid, table, notebook='22_layers_table3',

@@ -11,7 +11,7 @@ __all__ = ['METHODS', 'SETTINGS', 'PAPER', 'EXP', 'grid', 'extra', 'table']
 import torch
 from ..train import TrainConfig
 from ..attacks import fgsm, pgd, robustness, TABLE5_EPS
-from ..experiments import Experiment, paper_vs_measured, collect, attack_view
+from ..experiments import Experiment, paper_vs_measured, collect, attack_view, schedule
 
 # %% ../../nbs/23_variants_table5.ipynb #5e92802b
 METHODS = {'baseline': 'Baseline', 'fgs': 'FGS-orig (2014)', 'fgs_inter': 'FGS-inter', 'ours': 'Ours-orig', 'ours_joint': 'Ours-joint'}
@@ -30,8 +30,7 @@ PAPER = {'Baseline':        dict(zip(TABLE5_EPS, [89.4, 67.5, 49.6, 41.2, 37.3, 
 
 def grid(k, paths):
     "One VGG run per method and seed, no flip, no dropout; alpha 0.5 for the joint losses"
-    base = dict(arch='vgg16_bn', dataset='cifar10', data=paths['cifar10'], flip=False, alpha=0.5, epochs=k['epochs'],
-                lr_step=k['lr_step'], batch_size=k['batch_size'], train_subset=k['train_subset'], test_subset=k['test_subset'])
+    base = dict(arch='vgg16_bn', dataset='cifar10', data=paths['cifar10'], flip=False, alpha=0.5, **schedule(k))
     return {f'{m}-s{s}': TrainConfig(method=m, eps=k['fgs_eps'] if m == 'fgs' else k['eps'], seed=s, **base)
             for s in k['seeds'] for m in METHODS}
 

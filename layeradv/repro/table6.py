@@ -9,7 +9,7 @@ __all__ = ['SETTINGS', 'ROWS', 'PAPER', 'EXP', 'grid', 'table']
 
 # %% ../../nbs/24_wrn_table6.ipynb #da4664ce
 from ..train import TrainConfig
-from ..experiments import Experiment, paper_vs_measured, collect
+from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule
 
 # %% ../../nbs/24_wrn_table6.ipynb #75470206
 SETTINGS = {
@@ -28,13 +28,12 @@ PAPER = {'WRN-28-10 (2016)': {'cifar10': 4.00, 'cifar100': 19.25},
 def grid(k, paths):
     "One WRN-28-10 run per (data set, method, seed): baseline and Ours-joint (alpha 0.5), flip + crop with padding 4"
     return {f'{ds}-{m}-s{s}': TrainConfig(arch='wrn28_10', dataset=ds, data=paths[ds], method=m, alpha=0.5, eps=k['eps'],
-                                          flip=True, crop=4, seed=s, epochs=k['epochs'], lr_step=k['lr_step'],
-                                          batch_size=k['batch_size'], train_subset=k['train_subset'], test_subset=k['test_subset'])
+                                          flip=True, crop=4, seed=s, **schedule(k))
             for ds in k['datasets'] for s in k['seeds'] for m in ROWS}
 
 def table(results, which='final'):
     "Paper vs measured error (%): published WRN rows, our baseline in the first row and Ours-joint in the last"
-    return paper_vs_measured(PAPER, collect(results, lambda c: (ROWS[c.method], c.dataset), lambda r: 100 * r[which]['test_err']))
+    return paper_vs_measured(PAPER, collect(results, lambda c: (ROWS[c.method], c.dataset), lambda r: 100 - accuracy(r, which)))
 
 EXP = Experiment('table6', 'Table 6: WRN-28-10 with Ours-joint, flip + crop, CIFAR-10 and CIFAR-100 error',
                  ('cifar10', 'cifar100'), SETTINGS, grid, table, notebook='24_wrn_table6',

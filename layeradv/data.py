@@ -7,7 +7,8 @@ Docs: https://layeradv.github.io/layeradv/data.html.md"""
 # %% auto #0
 __all__ = ['IMG_EXTS', 'DATASETS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'DataError', 'cache_dir', 'source_key', 'atomic_save',
            'extract_archive', 'find_tree', 'ImageData', 'read_imagefolder', 'read_cifar', 'load_images',
-           'channel_stats', 'to_grayscale', 'ResidentLoader', 'subset', 'cifar_loaders', 'load_rgb', 'imagenet_loaders']
+           'channel_stats', 'to_grayscale', 'ResidentLoader', 'subset', 'holdout', 'cifar_loaders', 'load_rgb',
+           'imagenet_loaders']
 
 # %% ../nbs/02_data.ipynb #6be3d435
 import os, hashlib, tarfile, shutil, tempfile, uuid
@@ -278,28 +279,44 @@ class ResidentLoader:
             yield self._batch(idx, None if flips is None else flips[sl], None if offs is None else offs[sl]), self.y[idx]
 
 # %% ../nbs/02_data.ipynb #a4c6f1c6
-def subset(x, y, n, seed=0):
-    "A class-balanced random subset of `n` samples of (x, y)"
-    if n is None or n >= len(y): return x, y
-    g = torch.Generator().manual_seed(seed)
+def _balanced_idx(y, n, g):
+    "Indices of a class-balanced random draw of `n` samples of labels `y` (generator `g`)"
     classes = y.unique()
     per = -(-n // len(classes))
     idx = torch.cat([(y == c).nonzero().flatten()[torch.randperm(int((y == c).sum()), generator=g)[:per]] for c in classes])
-    idx = idx[torch.randperm(len(idx), generator=g)[:n]]
+    return idx[torch.randperm(len(idx), generator=g)[:n]]
+
+def subset(x, y, n, seed=0):
+    "A class-balanced random subset of `n` samples of (x, y)"
+    if n is None or n >= len(y): return x, y
+    idx = _balanced_idx(y, n, torch.Generator().manual_seed(seed))
     return x[idx], y[idx]
 
+def holdout(x, y, n, seed=0):
+    "Split (x, y) into (rest_x, rest_y, held_x, held_y): `n` class-balanced samples held out (a validation set), disjoint"
+    if not 0 < n < len(y): raise ValueError(f"holdout: cannot hold out {n} of {len(y)} training samples")
+    held = _balanced_idx(y, n, torch.Generator().manual_seed(10_000 + seed))
+    keep = torch.ones(len(y), dtype=torch.bool); keep[held] = False
+    return x[keep], y[keep], x[held], y[held]
+
 def cifar_loaders(data, batch_size=128, flip=True, crop=0, grayscale=False, device='cpu', dtype=torch.float32,
-                  channels_last=True, train_subset=None, test_subset=None, seed=0, test_batch_size=1000, rank=0, world=1):
-    "Train and test `ResidentLoader`s for an `ImageData` with the paper's augmentation and mean/std normalisation"
+                  channels_last=True, train_subset=None, test_subset=None, seed=0, test_batch_size=1000, rank=0, world=1,
+                  valid=0, data_seed=None):
+    "Train and test `ResidentLoader`s for an `ImageData`; with `valid`, `train.valid` holds out that many training images"
+    ds = seed if data_seed is None else data_seed                  # the subsets depend on data_seed, the order on seed
     trx, tr_y, tex, te_y = data.train_x, data.train_y, data.test_x, data.test_y
     if grayscale: trx, tex = to_grayscale(trx), to_grayscale(tex)
-    trx, tr_y = subset(trx, tr_y, train_subset, seed)
-    tex, te_y = subset(tex, te_y, test_subset, seed)
+    vx = vy = None
+    if valid: trx, tr_y, vx, vy = holdout(trx, tr_y, valid, ds)
+    trx, tr_y = subset(trx, tr_y, train_subset, ds)
+    tex, te_y = subset(tex, te_y, test_subset, ds)
     mean, std = channel_stats(trx)
     kw = dict(mean=mean, std=std, device=device, dtype=dtype, channels_last=channels_last)
     train = ResidentLoader(trx, tr_y, batch_size, shuffle=True, flip=flip, crop=crop, seed=seed, rank=rank, world=world, **kw)
+    train.valid = ResidentLoader(vx, vy, test_batch_size, shuffle=False, **kw) if valid else None
     test = ResidentLoader(tex, te_y, test_batch_size, shuffle=False, **kw)
     return train, test
+
 
 # %% ../nbs/02_data.ipynb #1e51c6f7
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)

@@ -22,13 +22,15 @@ COMMANDS = {'version': version}
 
 # %% ../nbs/04_cli.ipynb #94aac815
 import argparse, dataclasses
+import torch
 from pathlib import Path
 from fastcore.docments import docments
 from fastcore.script import bool_arg
-from .train import TrainConfig, TrainError, train as train_run, evaluate, build_data, bench_steps, print_bench, \
+from .train import TrainConfig, TrainError, train as train_run, evaluate, build_data, \
     load_checkpoint, pick_device, Amp
 from .data import DataError
 from .models import get_model
+from .bench import bench_steps, print_steps, epoch_seconds
 
 def _opt_type(anno):
     "argparse type for a TrainConfig annotation (`int`, `float`, `bool`, `str`)"
@@ -97,11 +99,19 @@ def bench(arch:str='resnet20',      # model
           amp:str='none',           # none, bf16 or fp16
           rounds:int=5,             # timing rounds (methods interleaved)
           steps:int=3,              # steps per method per round
-          compile:bool=False):      # torch.compile the models
-    "Training-step time of every method relative to baseline, measured side by side"
-    try: res = bench_steps(arch, batch_size, device=device, amp=amp, rounds=rounds, steps_per_round=steps, compile=compile)
+          compile:bool=False,       # also time the compiled models, side by side with eager
+          epoch:bool=False):        # also time one epoch of 10,000 images + evaluation of 10,000 (baseline, ours)
+    "Training-step time of every method relative to baseline, eager (and compiled), measured side by side"
+    modes = ('eager', 'compiled') if compile else ('eager',)
+    try:
+        t = bench_steps(arch, batch_size, modes=modes, device=device, amp=amp, rounds=rounds, steps_per_round=steps)
+        print_steps(t, f"{arch}, batch {batch_size}, {device}, amp {amp}, {torch.get_num_threads()} threads, "
+                       f"median of {rounds} rounds x {steps} steps")
+        for mode in modes if epoch else ():
+            for m in ('baseline', 'ours'):
+                print(f"{mode:<9} {m:<9} epoch of 10,000 images + evaluation of 10,000: "
+                      f"{epoch_seconds(arch, m, mode, device=device, amp=amp):.1f} s")
     except (ValueError, RuntimeError) as e: return _error('bench', e)
-    print_bench(res, f"{arch}, batch {batch_size}, {device}, amp {amp}, median of {rounds} rounds x {steps} steps")
     return 0
 
 COMMANDS.update({'train': train, 'eval': eval_run, 'bench': bench})

@@ -48,9 +48,9 @@ def _sign_table(device, dtype):
     return _SIGN_TABLES[k]
 
 def random_signs(like):
-    "Independent fair random ±1 values with the shape, dtype, device and memory layout of `like` (64 per random draw)"
+    "Independent fair random ±1 values with the shape, dtype, device and memory layout of `like` (32 per random draw)"
     n = like.numel()
-    words = torch.randint(-2**63, 2**63 - 1, (-(-n // 64),), dtype=torch.int64, device=like.device)
+    words = torch.randint(-2**31, 2**31, (-(-n // 32),), dtype=torch.int32, device=like.device)   # 32 uniform bits each
     r = _sign_table(like.device, like.dtype).index_select(0, words.view(torch.uint8).int()).view(-1)[:n]
     dense = like.is_contiguous() or like.is_contiguous(memory_format=torch.channels_last)
     return r.as_strided(like.shape, like.stride()) if dense else r.view(like.shape)

@@ -7,16 +7,16 @@ Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 # %% auto #0
 __all__ = ['TOY', 'TOY_SWEEP', 'FIG1_ARMS', 'run_fields', 'run_key', 'RunStore', 't_quantile', 'paired', 'verdict', 'acc', 'arm',
            'fmt_pair', 'toy_config', 'toy_sweep', 'choose_eps', 'toy_arms', 'toy_final', 'run_study', 'by_arm',
-           'toy_spectrum', 'toy_study']
+           'read_study', 'compare', 'toy_spectrum', 'toy_study']
 
-# %% ../nbs/08_evidence.ipynb #b95423bd
+# %% ../nbs/08_evidence.ipynb #01bdeacd
 import hashlib, json, math, os, shutil, time
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from pathlib import Path
 import torch
 from .train import TrainConfig, train
 
-# %% ../nbs/08_evidence.ipynb #958eccb6
+# %% ../nbs/08_evidence.ipynb #31006b89
 _IGNORED = {'device', 'workers', 'compile', 'channels_last', 'download'}
 _UNUSED = {'baseline': {'eps', 'scale', 'alpha', 'gc_stop'}, 'ours': {'alpha'}, 'random': {'alpha'},
            'random_matched': {'alpha'}, 'fgs': {'scale', 'gc_stop'}}
@@ -32,7 +32,7 @@ def run_key(cfg):
     "A short hash of `run_fields(cfg)`: equal for configurations that train the same model"
     return hashlib.sha1(json.dumps(run_fields(cfg), sort_keys=True).encode()).hexdigest()[:12]
 
-# %% ../nbs/08_evidence.ipynb #16619e2f
+# %% ../nbs/08_evidence.ipynb #fdf37c9d
 class RunStore:
     "Result files of trained configurations, one per `run_key`, in folder `root`"
     def __init__(self, root, runs=None):
@@ -64,7 +64,7 @@ class RunStore:
 
     def __len__(self): return len(list(self.root.glob('*.json')))
 
-# %% ../nbs/08_evidence.ipynb #892fcaa4
+# %% ../nbs/08_evidence.ipynb #0c1c29c0
 def t_quantile(df, q=0.975):
     "Quantile `q` of Student's t distribution with `df` degrees of freedom"
     from scipy.stats import t
@@ -85,7 +85,7 @@ def verdict(p, paper_effect):
     if p['hi'] < paper_effect: return 'not reproduced'
     return 'inconclusive'
 
-# %% ../nbs/08_evidence.ipynb #24805fcc
+# %% ../nbs/08_evidence.ipynb #ead55a2c
 def acc(r, split='test'):
     "Final-epoch accuracy (%) of result `r` on `split` ('test' or 'val')"
     return 100 * (1 - r['final'][f'{split}_err'])
@@ -100,7 +100,7 @@ def fmt_pair(p, digits=2):
     return {'A': f(p['a'], p['a_std']), 'B': f(p['b'], p['b_std']),
             'A - B [95% CI]': f"{p['diff']:+.{digits}f} [{p['lo']:+.{digits}f}, {p['hi']:+.{digits}f}]"}
 
-# %% ../nbs/08_evidence.ipynb #3fab6089
+# %% ../nbs/08_evidence.ipynb #4155a751
 TOY = dict(arch='toy_mlp', dataset='cifar10', grayscale=True, flip=False, lr=0.01, batch_size=128, weight_decay=5e-4,
            epochs=30, lr_step=10, valid=5000, data_seed=0, channels_last=False)
 TOY_SWEEP = {'ours': (0.01, 0.03, 0.1, 0.3), 'fgs': (0.005, 0.01, 0.02)}    # Gc eps (x act. std); FGS eps in [0, 1] pixels
@@ -109,11 +109,11 @@ def toy_config(data, method, eps=0.0, seed=0, **kw):
     "A `TrainConfig` of the toy protocol"
     return TrainConfig(data=data, method=method, eps=eps, seed=seed, **{**TOY, **kw})
 
-def toy_sweep(data, seeds=(0, 1)):
-    "{name: config} of the toy eps sweep (validation only)"
-    return {f'{m}-eps{e}-s{s}': toy_config(data, m, e, s) for m, es in TOY_SWEEP.items() for e in es for s in seeds}
+def toy_sweep(data, seeds=(0, 1), sweep=TOY_SWEEP, **kw):
+    "{name: config} of the toy eps sweep (validation only); `kw` overrides protocol fields"
+    return {f'{m}-eps{e}-s{s}': toy_config(data, m, e, s, **kw) for m, es in sweep.items() for e in es for s in seeds}
 
-# %% ../nbs/08_evidence.ipynb #333ac353
+# %% ../nbs/08_evidence.ipynb #7fb8ff6a
 def choose_eps(results, method, split='val'):
     "(eps, {eps: mean accuracy}) of `method` among `results` ({name: result}): the eps with the best mean `split` accuracy"
     by = {}
@@ -123,27 +123,25 @@ def choose_eps(results, method, split='val'):
     means = {e: sum(v) / len(v) for e, v in sorted(by.items())}
     return max(means, key=means.get), means
 
-# %% ../nbs/08_evidence.ipynb #5c1d519c
+# %% ../nbs/08_evidence.ipynb #0b04ac8f
 def toy_arms(eps_ours, eps_fgs):
     "{arm: (method, eps, extra TrainConfig fields)} of the toy study's final stage"
     return {'baseline': ('baseline', 0.0, {}), 'ours': ('ours', eps_ours, {}), 'random_matched': ('random_matched', eps_ours, {}),
             'random': ('random', eps_ours, {}), 'fgs': ('fgs', eps_fgs, {}), 'dropout': ('baseline', 0.0, {'dropout': 0.5}),
             'dropout+ours': ('ours', eps_ours, {'dropout': 0.5})}
 
-def toy_final(data, eps_ours, eps_fgs, seeds=range(5)):
+def toy_final(data, eps_ours, eps_fgs, seeds=range(5), **kw):
     "{(arm, seed): config} of the toy study's final stage, seed-major (a study cut short is still paired)"
-    return {(a, s): toy_config(data, m, e, s, **kw) for s in seeds for a, (m, e, kw) in toy_arms(eps_ours, eps_fgs).items()}
+    return {(a, s): toy_config(data, m, e, s, **{**kw, **akw}) for s in seeds for a, (m, e, akw) in toy_arms(eps_ours, eps_fgs).items()}
 
-# %% ../nbs/08_evidence.ipynb #dc3e7867
+# %% ../nbs/08_evidence.ipynb #820528ee
 def run_study(grid, store, extra=None, quiet=True, log=print):
     "{name: result} for every config of `grid` ({name: TrainConfig}), trained through `store` where missing"
     out = {}
     for i, (name, cfg) in enumerate(grid.items()):
         fresh = store.get(cfg) is None
         out[name] = store.run(cfg, extra=extra(name) if extra else None, quiet=quiet)
-        if fresh and log: log(f"[{i + 1}/{len(grid)}] {name}: val {acc(out[name], 'val'):.2f}%"
-                              f"{'' if out[name]['final']['test_err'] is None else f'  test {acc(out[name]):.2f}%'}"
-                              f"  ({out[name]['seconds'] / 60:.1f} min)", flush=True)
+        if fresh and log: log(f"[{i + 1}/{len(grid)}] {name}: val {acc(out[name], 'val'):.2f}%  ({out[name]['seconds'] / 60:.1f} min)", flush=True)
     return out
 
 def by_arm(results):
@@ -152,7 +150,22 @@ def by_arm(results):
     for (a, s), r in sorted(results.items(), key=lambda kv: kv[0][1]): arms.setdefault(a, []).append(r)
     return arms
 
-# %% ../nbs/08_evidence.ipynb #088c2c98
+# %% ../nbs/08_evidence.ipynb #52f1d08c
+def read_study(grid, store):
+    "{name: result} of the configurations of `grid` that have a stored result (nothing is trained)"
+    return {n: r for n, c in grid.items() if (r := store.get(c)) is not None}
+
+def compare(arms, a, b, paper_effect, claim, split='test'):
+    "A claims-table row: 'a beats b by paper_effect' on the seeds both arms have, with interval and verdict"
+    sa = {r['config']['seed']: acc(r, split) for r in arms.get(a, [])}
+    sb = {r['config']['seed']: acc(r, split) for r in arms.get(b, [])}
+    seeds = sorted(set(sa) & set(sb))
+    row = {'claim': claim, 'A': a, 'B': b, 'paper A - B': paper_effect, 'seeds': len(seeds)}
+    if len(seeds) < 2: return {**row, 'A - B [95% CI]': 'fewer than 2 paired seeds', 'verdict': 'no result yet'}
+    p = paired([sa[s] for s in seeds], [sb[s] for s in seeds])
+    return {**row, **{f'{k} (%)' if k != 'A - B [95% CI]' else k: v for k, v in fmt_pair(p).items()}, 'verdict': verdict(p, paper_effect)}
+
+# %% ../nbs/08_evidence.ipynb #d2b57db5
 FIG1_ARMS = ('baseline', 'ours', 'fgs', 'random_matched')
 
 def toy_spectrum(n=300):
@@ -166,11 +179,12 @@ def toy_spectrum(n=300):
         return {'svals': mean_spectrum(mlp_encoder(model), [(x, y)], k=50, chunk=50).tolist()}
     return f
 
-def toy_study(data, store, sweep_seeds=(0, 1), seeds=range(5), log=print):
-    "Run (or read) the toy study: the sweep, eps chosen on validation, the final arms; returns (sweep, eps, final)"
-    sweep = run_study(toy_sweep(data, sweep_seeds), store, log=log)
-    eps = {m: choose_eps(sweep, m)[0] for m in TOY_SWEEP}
-    if log: log(f"chosen on validation: ours eps {eps['ours']}, fgs eps {eps['fgs']}", flush=True)
-    final = run_study(toy_final(data, eps['ours'], eps['fgs'], seeds), store, log=log,
-                      extra=lambda name: toy_spectrum() if name[0] in FIG1_ARMS else None)
-    return sweep, eps, final
+def toy_study(data, store, sweep_seeds=(0, 1), seeds=range(5), sweep=TOY_SWEEP, train=True, log=print, **kw):
+    "The toy study: the sweep, eps chosen on validation, the final arms; (sweep, eps, final); `train=False` only reads"
+    go = (lambda g, **a: run_study(g, store, log=log, **a)) if train else (lambda g, **a: read_study(g, store))
+    res = go(toy_sweep(data, sweep_seeds, sweep, **kw))
+    try: eps = {m: choose_eps(res, m)[0] for m in sweep}
+    except ValueError: return res, None, {}                       # the sweep has no result yet
+    if log and train: log(f"chosen on validation: ours eps {eps['ours']}, fgs eps {eps['fgs']}", flush=True)
+    final = go(toy_final(data, eps['ours'], eps['fgs'], seeds, **kw), extra=lambda name: toy_spectrum() if name[0] in FIG1_ARMS else None)
+    return res, eps, final

@@ -9,7 +9,7 @@ __all__ = ['METHODS', 'GC_METHODS', 'GC_SOURCES', 'DATASETS', 'AUTO_COMPILE_STEP
            'TrainConfig', 'Amp', 'pick_device', 'dist_info', 'can_compile', 'want_compile', 'fgsm_images',
            'step_single', 'step_ours_joint', 'step_fgs', 'step_fgs_inter', 'TrainError', 'evaluate', 'write_metrics',
            'read_metrics', 'plot_curves', 'build_model', 'build_data', 'build_optim', 'check_run_dir',
-           'prepare_run_dir', 'save_checkpoint', 'load_checkpoint', 'train', 'bench_steps', 'print_bench']
+           'prepare_run_dir', 'save_checkpoint', 'load_checkpoint', 'train']
 
 # %% ../nbs/03_train.ipynb #63f7751c
 import os, csv, copy, json, math, time, shutil
@@ -151,7 +151,7 @@ def fgsm_images(x, grad, eps, mean, std):
 def _no_sync(model): return model.no_sync() if isinstance(model, nn.parallel.DistributedDataParallel) else nullcontext()
 
 def step_single(model, x, y, amp, cfg, norm):
-    "baseline, ours, random: one forward and one backward (Gc layers, if any, act as configured)"
+    "baseline, ours, random, random_matched: one forward and one backward (Gc layers, if any, act as configured)"
     with amp.autocast():
         out = model(x); loss = F.cross_entropy(out, y)
     amp.backward(loss)
@@ -194,7 +194,8 @@ def step_fgs_inter(model, x, y, amp, cfg, norm):
         amp.backward((1 - a) * lp)
     return (a * lc + (1 - a) * lp).detach(), pert.detach()
 
-STEPS = {'baseline': step_single, 'ours': step_single, 'random': step_single, 'ours_joint': step_ours_joint,
+STEPS = {'baseline': step_single, 'ours': step_single, 'random': step_single, 'random_matched': step_single,
+         'ours_joint': step_ours_joint,
          'fgs': step_fgs, 'fgs_inter': step_fgs_inter}
 
 # %% ../nbs/03_train.ipynb #56b8451e
@@ -428,41 +429,3 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
         print(f"best {k} error {100 * best[f'{k}_err']:.2f}% at epoch {best['epoch']}; "
               f"curves: {out / 'curves.png'}  metrics: {out / 'metrics.csv'}")
     return _raw(net), history
-
-# %% ../nbs/03_train.ipynb #189bea8c
-def bench_steps(arch='resnet20', batch_size=128, methods=tuple(METHODS), device='cpu', amp='none', rounds=5,
-                steps_per_round=3, warmup=2, num_classes=10, channels_last=True, compile=False):
-    "Median seconds per training step of each method on one model and batch, and the ratio to baseline"
-    device = torch.device(device)
-    am = Amp(device, amp)
-    sync = (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
-    g = torch.Generator().manual_seed(0)
-    x = torch.randn(batch_size, 3, 32, 32, generator=g).to(device)
-    if channels_last: x = x.contiguous(memory_format=torch.channels_last)
-    if am.dtype == torch.bfloat16: x = x.to(torch.bfloat16)
-    y = torch.randint(0, num_classes, (batch_size,), generator=g).to(device)
-    norm = (torch.zeros(1, 3, 1, 1, device=device), torch.ones(1, 3, 1, 1, device=device))
-    runs = {}
-    for m in methods:
-        cfg = TrainConfig(arch=arch, method=m, data='-', channels_last=channels_last, eps=0.01, alpha=0.5)
-        model = build_model(cfg, num_classes, device)
-        net = torch.compile(model) if compile else model
-        opt, _ = build_optim(cfg, model)
-        def one(net=net, opt=opt, cfg=cfg, m=m):
-            opt.zero_grad(set_to_none=True); STEPS[m](net, x, y, am, cfg, norm); am.step(opt)
-        for _ in range(warmup): one()
-        runs[m] = (one, [])
-    for _ in range(rounds):
-        for m, (one, ts) in runs.items():
-            sync(); t0 = time.perf_counter()
-            for _ in range(steps_per_round): one()
-            sync(); ts.append((time.perf_counter() - t0) / steps_per_round)
-    med = {m: sorted(ts)[len(ts) // 2] for m, (_, ts) in runs.items()}
-    base = med.get('baseline', next(iter(med.values())))
-    return {m: (t, t / base) for m, t in med.items()}
-
-def print_bench(res, title=''):
-    "Print `bench_steps` results as a table"
-    if title: print(title)
-    print(f"{'method':<12}{'passes':<44}{'ms/step':>10}{'ratio':>8}")
-    for m, (t, r) in res.items(): print(f"{m:<12}{METHODS[m][1]:<44}{1000 * t:>10.1f}{r:>8.2f}")

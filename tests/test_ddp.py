@@ -12,13 +12,13 @@ def make_tree(root, n_train=48, n_test=16, classes=('a', 'b', 'c')):
             for i in range(n // len(classes)): Image.fromarray(rng.integers(0, 256, (32, 32, 3), dtype=np.uint8)).save(d / f'{i}.png')
     return root
 
-@pytest.mark.parametrize('method', ['ours', 'fgs_inter'])
-def test_two_gloo_ranks_end_identical(tmp_path, method):
+@pytest.mark.parametrize('method,compile', [('ours', 'false'), ('fgs_inter', 'false'), ('ours', 'true')])
+def test_two_gloo_ranks_end_identical(tmp_path, method, compile):
     data, out = make_tree(tmp_path / 'data'), tmp_path / 'run'
     r = subprocess.run([sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', '2',
-                        str(ROOT / 'tests' / 'ddp_worker.py'), str(data), str(out), method],
+                        str(ROOT / 'tests' / 'ddp_worker.py'), str(data), str(out), method, compile],
                        capture_output=True, text=True, timeout=600, env={'LAYERADV_CACHE': str(tmp_path / 'cache'),
-                       'PATH': '/usr/bin:/bin', 'OMP_NUM_THREADS': '1'})
+                       'PATH': '/usr/bin:/bin', 'OMP_NUM_THREADS': '1', 'TORCHINDUCTOR_CACHE_DIR': str(tmp_path / 'inductor')})
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     a, b = torch.load(out / 'rank0.pt'), torch.load(out / 'rank1.pt')
     assert a.keys() == b.keys()

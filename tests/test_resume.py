@@ -20,13 +20,16 @@ def rows(run):
 @pytest.fixture(scope='module')
 def cifar10(): return str(data_path('LAYERADV_CIFAR10'))
 
-def test_sigkill_then_resume_matches_uninterrupted(tmp_path, cifar10):
+@pytest.mark.parametrize('compile', ['false', 'true'])
+def test_sigkill_then_resume_matches_uninterrupted(tmp_path, cifar10, compile):
+    "Eager and compiled alike: the resumed run (which compiles again) ends bit for bit where the uninterrupted one ends"
     env = {**os.environ, 'OMP_NUM_THREADS': '1'}
     full, cut = tmp_path / 'full', tmp_path / 'cut'
-    p = layeradv('train', '--data', cifar10, '--out', str(full), *ARGS, env=env)
+    args = ['--compile', compile, *ARGS]
+    p = layeradv('train', '--data', cifar10, '--out', str(full), *args, env=env)
     assert p.wait(timeout=900) == 0, p.stdout.read()
 
-    p = layeradv('train', '--data', cifar10, '--out', str(cut), *ARGS, env=env)
+    p = layeradv('train', '--data', cifar10, '--out', str(cut), *args, env=env)
     t0 = time.time()
     while rows(cut) < 1:                                   # wait for the first epoch's checkpoint...
         assert p.poll() is None and time.time() - t0 < 600, "run ended before it could be killed"

@@ -1,0 +1,57 @@
+"""torch.compile in the trainer: a failed compile falls back to eager from the same state, and compiled training never
+recompiles per step (every method, batches of changing size, evaluation in between)."""
+import csv, os, subprocess, sys, textwrap
+import pytest
+from conftest import data_path
+
+def layeradv(*args, env=None):
+    return subprocess.run([sys.executable, '-c', 'import sys; from layeradv.cli import main; sys.exit(main())', *args],
+                          capture_output=True, text=True, timeout=900, env=env)
+
+def metrics(run):
+    with open(run / 'metrics.csv') as f: return [{k: v for k, v in r.items() if k != 'seconds'} for r in csv.DictReader(f)]
+
+ARGS = ['--arch', 'small_cnn', '--method', 'ours', '--epochs', '2', '--batch_size', '64', '--lr', '0.05', '--eps', '0.1',
+        '--train_subset', '600', '--test_subset', '200', '--device', 'cpu', '--quiet']
+
+def test_failed_compile_falls_back_to_eager_exactly(tmp_path):
+    "No C++ compiler (CXX points nowhere, empty inductor cache): one line says so, and the run equals an eager run"
+    cifar10 = str(data_path('LAYERADV_CIFAR10'))
+    env = {**os.environ, 'OMP_NUM_THREADS': '1', 'CXX': str(tmp_path / 'no-such-g++'),
+           'TORCHINDUCTOR_CACHE_DIR': str(tmp_path / 'inductor')}
+    fell = layeradv('train', '--data', cifar10, '--out', str(tmp_path / 'fell'), '--compile', 'true', *ARGS, env=env)
+    assert fell.returncode == 0, fell.stdout + fell.stderr
+    notes = [l for l in (fell.stdout + fell.stderr).splitlines() if 'torch.compile failed' in l]
+    assert len(notes) == 1 and 'training in eager mode' in notes[0], fell.stdout + fell.stderr
+    eager = layeradv('train', '--data', cifar10, '--out', str(tmp_path / 'eager'), '--compile', 'false', *ARGS, env=env)
+    assert eager.returncode == 0, eager.stderr
+    assert metrics(tmp_path / 'fell') == metrics(tmp_path / 'eager')
+
+SCRIPT = textwrap.dedent('''
+    import sys, torch, torch._dynamo.utils as U
+    from layeradv.train import TrainConfig, build_model, build_optim, STEPS, Amp, evaluate
+    method = sys.argv[1]
+    cfg = TrainConfig(arch='small_cnn', method=method, data='-', eps=0.1, alpha=0.5)
+    torch.manual_seed(0)
+    model = build_model(cfg, 10, torch.device('cpu')); opt, _ = build_optim(cfg, model); amp = Amp(torch.device('cpu'))
+    net = torch.compile(model)
+    norm = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1))
+    batch = lambda n: (torch.randn(n, 3, 32, 32).contiguous(memory_format=torch.channels_last), torch.randint(0, 10, (n,)))
+    test = [batch(50), batch(50), batch(20)]
+    def epoch():                               # 3 full batches and a smaller last one, then evaluation
+        net.train()
+        for n in (32, 32, 32, 8):
+            x, y = batch(n); opt.zero_grad(); STEPS[method](net, x, y, amp, cfg, norm); amp.step(opt)
+        evaluate(net, test, amp)
+    graphs = []
+    for _ in range(4):
+        epoch(); graphs.append(U.counters['stats']['unique_graphs'])
+    print(graphs)
+    assert graphs[1] == graphs[2] == graphs[3], graphs
+''')
+
+@pytest.mark.parametrize('method', ['ours', 'ours_joint', 'fgs', 'fgs_inter', 'random_matched'])
+def test_compiled_training_never_recompiles_per_step(tmp_path, method):
+    r = subprocess.run([sys.executable, '-c', SCRIPT, method], capture_output=True, text=True, timeout=900,
+                       env={**os.environ, 'OMP_NUM_THREADS': '1'})
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-4000:]

@@ -25,16 +25,12 @@ import argparse, dataclasses
 import torch
 from pathlib import Path
 from fastcore.docments import docments
-from fastcore.script import bool_arg
 from .train import TrainConfig, TrainError, train as train_run, evaluate, build_data, \
     load_checkpoint, pick_device, Amp
 from .data import DataError
 from .models import get_model
 from .bench import bench_steps, print_steps, epoch_seconds
 
-def _opt_type(anno):
-    "argparse type for a TrainConfig annotation (`int`, `float`, `bool`, `str`)"
-    return bool_arg if anno is bool else anno
 
 def config_parser(prog='layeradv train'):
     "An argparse parser with one option per `TrainConfig` field (help from its comment, default shown)"
@@ -47,8 +43,10 @@ def config_parser(prog='layeradv train'):
     docs = docments(TrainConfig, full=True)
     for f in dataclasses.fields(TrainConfig):
         d = docs[f.name]
-        p.add_argument(f'--{f.name}', type=_opt_type(d['anno']), default=f.default, help=d['docment'] or f.name,
-                       metavar=getattr(d['anno'], '__name__', 'VALUE').upper())
+        if d['anno'] is bool:                                     # flags: --flip / --no-flip, as for --resume
+            p.add_argument(f'--{f.name}', action=argparse.BooleanOptionalAction, default=f.default, help=d['docment'] or f.name)
+        else: p.add_argument(f'--{f.name}', type=d['anno'], default=f.default, help=d['docment'] or f.name,
+                             metavar=getattr(d['anno'], '__name__', 'VALUE').upper())
     return p
 
 def _error(cmd, e):

@@ -6,7 +6,7 @@ Docs: https://layeradv.github.io/layeradv/models.html.md"""
 
 # %% auto #0
 __all__ = ['MODELS', 'vgg16_bn', 'BasicBlock', 'CifarResNet', 'resnet20', 'resnet56', 'WideBlock', 'WideResNet', 'wrn28_10',
-           'alexnet', 'toy_mlp', 'small_cnn', 'get_model']
+           'alexnet', 'toy_mlp', 'small_cnn', 'vit_tiny', 'get_model']
 
 # %% ../nbs/01_models.ipynb #4c96c078
 from collections import OrderedDict
@@ -146,9 +146,15 @@ def small_cnn(num_classes=10, dropout=0.0, widths=(32, 64, 128)):
     if dropout: layers.append(('drop', nn.Dropout(dropout)))
     return nn.Sequential(OrderedDict(layers + [('fc', nn.Linear(cin * 4 * 4, num_classes))]))
 
+# %% ../nbs/01_models.ipynb #77924c55
+def vit_tiny(num_classes=10, dropout=0.0, image_size=32):
+    "A small Vision Transformer for CIFAR-sized images: patch 4, 6 blocks, width 192, 3 heads (torchvision's)"
+    return torchvision.models.VisionTransformer(image_size, 4, num_layers=6, num_heads=3, hidden_dim=192, mlp_dim=768,
+                                                dropout=dropout, num_classes=num_classes)
+
 # %% ../nbs/01_models.ipynb #30ff3eba
 MODELS = {'vgg16_bn': vgg16_bn, 'resnet20': resnet20, 'resnet56': resnet56, 'wrn28_10': wrn28_10,
-          'alexnet': alexnet, 'toy_mlp': toy_mlp, 'small_cnn': small_cnn}
+          'alexnet': alexnet, 'toy_mlp': toy_mlp, 'small_cnn': small_cnn, 'vit_tiny': vit_tiny}
 
 def get_model(name, num_classes=10, dropout=0.0, **kwargs):
     "Build the model registered as `name` (see `MODELS`) for `num_classes` classes"

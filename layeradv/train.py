@@ -348,6 +348,13 @@ class _Snapshot:
         model.load_state_dict(self.m); opt.load_state_dict(self.o); load_gc_state(model, self.g)
         torch.set_rng_state(self.rng); opt.zero_grad(set_to_none=True)
 
+def _check_finite(model, epoch, val, test, out):
+    "Raise a `TrainError` if the held-out losses or the weights are not finite after `epoch` (before anything is saved)"
+    bad = [k for k, r in (('validation loss', val), ('test loss', test)) if r and r[0] is not None and not math.isfinite(r[0])]
+    if not all(torch.isfinite(p).all() for p in model.parameters()): bad.append('a weight')
+    if bad: raise TrainError(f"{bad[0]} is not finite after epoch {epoch + 1}: the run diverged; nothing of this epoch was saved"
+                             f"{f' (last good checkpoint: {out}/last.pt)' if epoch else ''}")
+
 # %% ../nbs/03_train.ipynb #2b26ac1f
 def train(cfg, out, resume=False, overwrite=False, quiet=False):
     "Train `cfg` into run directory `out`; returns the final model and the per-epoch metrics"
@@ -412,6 +419,7 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
             if fast is None: raise
             _fallback(e); fast = None; v = held(va)
         t = held(te) if va is None or epoch + 1 == cfg.epochs else (None, None)
+        _check_finite(model, epoch, v, t, out)                    # a diverged epoch never reaches a checkpoint
         row = dict(epoch=epoch + 1, train_loss=tot.item() / n, train_err=err.item() / n, val_loss=v and v[0],
                    val_err=v and v[1], test_loss=t[0], test_err=t[1], lr=lr, seconds=time.time() - t0)
         history.append(row)

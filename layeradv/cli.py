@@ -83,7 +83,7 @@ def eval_run(run:str,               # run directory written by `layeradv train`
         dev = pick_device(device)
         ck = load_checkpoint(run / f'{which}.pt')
         _, te, n_classes, _ = build_data(cfg, dev)
-        model = get_model(cfg.arch, n_classes, cfg.dropout).to(dev)
+        model = get_model(cfg.arch, n_classes, cfg.dropout, in_shape=getattr(te, 'shape', None)).to(dev)
         model.load_state_dict(ck['model'])
         loss, err = evaluate(model, te, Amp(dev, cfg.amp), channels_last=cfg.channels_last)
     except (TrainError, DataError, ValueError, FileNotFoundError) as e: return _error('eval', e)

@@ -30,10 +30,22 @@ def cache_dir():
     d.mkdir(parents=True, exist_ok=True)
     return d
 
+def _files(p):
+    "Every file below folder `p`, recursively, as (relative path, size, mtime in ns), sorted"
+    out, todo = [], [p]
+    while todo:
+        with os.scandir(todo.pop()) as it:
+            for e in it:
+                if e.is_dir(follow_symlinks=True): todo.append(e.path)
+                elif e.is_file(follow_symlinks=True):
+                    st = e.stat(); out.append((os.path.relpath(e.path, p), st.st_size, st.st_mtime_ns))
+    return sorted(out)
+
 def source_key(path, *extra):
-    "A short key that changes when the file or folder at `path` (its path, size or mtime) changes"
+    "A short key that changes when anything at `path` changes: the file, or every file below the folder (path, size, mtime)"
     p = Path(path).resolve(); st = p.stat()
-    return hashlib.sha1(f"{p}|{st.st_size}|{st.st_mtime_ns}|{extra}".encode()).hexdigest()[:16]
+    listing = _files(p) if p.is_dir() else [('', st.st_size, st.st_mtime_ns)]
+    return hashlib.sha1(f"{p}|{listing}|{extra}".encode()).hexdigest()[:16]
 
 def atomic_save(obj, path):
     "`torch.save` to a temporary file next to `path`, then rename it into place"

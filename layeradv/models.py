@@ -9,6 +9,7 @@ __all__ = ['MODELS', 'vgg16_bn', 'BasicBlock', 'CifarResNet', 'resnet20', 'resne
            'alexnet', 'toy_mlp', 'small_cnn', 'vit_tiny', 'get_model']
 
 # %% ../nbs/01_models.ipynb #4c96c078
+import inspect, math
 from collections import OrderedDict
 import torch
 from torch import nn
@@ -19,19 +20,19 @@ import torchvision
 _VGG_CFG = [64, 64, 'M', 128, 128, 'M', 256, 256, 256, 'M', 512, 512, 512, 'M', 512, 512, 512, 'M']
 _VGG_DROP = {1: 0.3, 3: 0.4, 5: 0.4, 6: 0.4, 8: 0.4, 9: 0.4, 11: 0.4, 12: 0.4}   # cifar.torch: after these conv blocks
 
-def vgg16_bn(num_classes=10, dropout=0.0):
-    "VGG-16 with BN for 32x32 inputs, as in cifar.torch (13 conv-BN-ReLU, 5 max-pools, 512-wide classifier)"
-    layers, cin, i, p = [], 3, 0, 0
+def vgg16_bn(num_classes=10, dropout=0.0, in_shape=(3, 32, 32)):
+    "VGG-16 with BN as in cifar.torch (13 conv-BN-ReLU, 5 max-pools, 512-wide classifier), sized for `in_shape` (C, H, W)"
+    (cin, h, w), layers, i, p = in_shape, [], 0, 0
     for v in _VGG_CFG:
         if v == 'M':
-            p += 1; layers.append((f'pool{p}', nn.MaxPool2d(2, 2))); continue
+            p += 1; layers.append((f'pool{p}', nn.MaxPool2d(2, 2, ceil_mode=True))); continue   # 32x32: as plain pools
         i += 1
         layers += [(f'conv{i}', nn.Conv2d(cin, v, 3, padding=1)), (f'bn{i}', nn.BatchNorm2d(v)), (f'relu{i}', nn.ReLU(inplace=True))]
         if dropout and i in _VGG_DROP: layers.append((f'drop{i}', nn.Dropout(_VGG_DROP[i])))
         cin = v
     layers.append(('flatten', nn.Flatten()))
     if dropout: layers.append(('drop_fc1', nn.Dropout(dropout)))
-    layers += [('fc1', nn.Linear(512, 512)), ('bn_fc1', nn.BatchNorm1d(512)), ('relu_fc1', nn.ReLU(inplace=True))]
+    layers += [('fc1', nn.Linear(512 * -(-h // 32) * -(-w // 32), 512)), ('bn_fc1', nn.BatchNorm1d(512)), ('relu_fc1', nn.ReLU(inplace=True))]
     if dropout: layers.append(('drop_fc2', nn.Dropout(dropout)))
     layers.append(('fc2', nn.Linear(512, num_classes)))
     return nn.Sequential(OrderedDict(layers))
@@ -128,36 +129,42 @@ def alexnet(num_classes=1000, dropout=0.5):
     return torchvision.models.alexnet(weights=None, num_classes=num_classes, dropout=dropout)
 
 # %% ../nbs/01_models.ipynb #2e9e9e8c
-def toy_mlp(num_classes=10, dropout=0.0, in_features=1024):
-    "The toy experiment's encoder and classifier: 1024 - FC 1024 - tanh - FC 512 - tanh - FC classes"
-    layers = [('flatten', nn.Flatten()), ('fc1', nn.Linear(in_features, 1024)), ('tanh1', nn.Tanh()),
+def toy_mlp(num_classes=10, dropout=0.0, in_shape=(1, 32, 32)):
+    "The toy experiment's encoder and classifier: C*H*W inputs - FC 1024 - tanh - FC 512 - tanh - FC classes"
+    layers = [('flatten', nn.Flatten()), ('fc1', nn.Linear(math.prod(in_shape), 1024)), ('tanh1', nn.Tanh()),
               ('fc2', nn.Linear(1024, 512)), ('tanh2', nn.Tanh())]
     if dropout: layers.append(('drop', nn.Dropout(dropout)))
     return nn.Sequential(OrderedDict(layers + [('fc3', nn.Linear(512, num_classes))]))
 
-def small_cnn(num_classes=10, dropout=0.0, widths=(32, 64, 128)):
-    "Table 4's network: three conv3x3-BN-ReLU-maxpool blocks and one linear layer, for 32x32 inputs"
-    layers, cin = [], 3
-    for i, w in enumerate(widths, 1):
-        layers += [(f'conv{i}', nn.Conv2d(cin, w, 3, padding=1)), (f'bn{i}', nn.BatchNorm2d(w)),
+def small_cnn(num_classes=10, dropout=0.0, widths=(32, 64, 128), in_shape=(3, 32, 32)):
+    "Table 4's network: three conv3x3-BN-ReLU-maxpool blocks and one linear layer, sized for `in_shape` (C, H, W)"
+    (cin, h, w), layers = in_shape, []
+    if h >> len(widths) < 1 or w >> len(widths) < 1:        # each max-pool halves the side (floor)
+        raise ValueError(f"small_cnn needs images of at least {2 ** len(widths)}x{2 ** len(widths)}, got {h}x{w}")
+    for i, width in enumerate(widths, 1):
+        layers += [(f'conv{i}', nn.Conv2d(cin, width, 3, padding=1)), (f'bn{i}', nn.BatchNorm2d(width)),
                    (f'relu{i}', nn.ReLU(inplace=True)), (f'pool{i}', nn.MaxPool2d(2))]
-        cin = w
+        cin = width
     layers.append(('flatten', nn.Flatten()))
     if dropout: layers.append(('drop', nn.Dropout(dropout)))
-    return nn.Sequential(OrderedDict(layers + [('fc', nn.Linear(cin * 4 * 4, num_classes))]))
+    return nn.Sequential(OrderedDict(layers + [('fc', nn.Linear(cin * (h >> len(widths)) * (w >> len(widths)), num_classes))]))
 
 # %% ../nbs/01_models.ipynb #77924c55
-def vit_tiny(num_classes=10, dropout=0.0, image_size=32):
-    "A small Vision Transformer for CIFAR-sized images: patch 4, 6 blocks, width 192, 3 heads (torchvision's)"
-    return torchvision.models.VisionTransformer(image_size, 4, num_layers=6, num_heads=3, hidden_dim=192, mlp_dim=768,
+def vit_tiny(num_classes=10, dropout=0.0, in_shape=(3, 32, 32)):
+    "A small Vision Transformer for small RGB images: patch 4, 6 blocks, width 192, 3 heads (torchvision's)"
+    c, h, w = in_shape
+    if c != 3 or h != w or h % 4: raise ValueError(f"vit_tiny needs square RGB images with a side divisible by 4, got {c}x{h}x{w}")
+    return torchvision.models.VisionTransformer(h, 4, num_layers=6, num_heads=3, hidden_dim=192, mlp_dim=768,
                                                 dropout=dropout, num_classes=num_classes)
 
 # %% ../nbs/01_models.ipynb #30ff3eba
 MODELS = {'vgg16_bn': vgg16_bn, 'resnet20': resnet20, 'resnet56': resnet56, 'wrn28_10': wrn28_10,
           'alexnet': alexnet, 'toy_mlp': toy_mlp, 'small_cnn': small_cnn, 'vit_tiny': vit_tiny}
 
-def get_model(name, num_classes=10, dropout=0.0, **kwargs):
-    "Build the model registered as `name` (see `MODELS`) for `num_classes` classes"
+def get_model(name, num_classes=10, dropout=0.0, in_shape=None, **kwargs):
+    "Build the model registered as `name` (see `MODELS`) for `num_classes` classes (sized for `in_shape` where it can be)"
     if name not in MODELS: raise ValueError(f"unknown model {name!r}; choose one of {', '.join(MODELS)}")
     if not 0 <= dropout < 1: raise ValueError(f"dropout must be in [0, 1), got {dropout}")
-    return MODELS[name](num_classes=num_classes, dropout=dropout, **kwargs)
+    f = MODELS[name]
+    if in_shape is not None and 'in_shape' in inspect.signature(f).parameters: kwargs['in_shape'] = tuple(in_shape)
+    return f(num_classes=num_classes, dropout=dropout, **kwargs)

@@ -8,12 +8,12 @@ Docs: https://layeradv.github.io/layeradv/train.html.md"""
 __all__ = ['METHODS', 'GC_METHODS', 'GC_SOURCES', 'DATASETS', 'AUTO_COMPILE_STEPS', 'STEPS', 'METRIC_FIELDS', 'RUN_FILES',
            'TrainConfig', 'Amp', 'pick_device', 'dist_info', 'can_compile', 'want_compile', 'fgsm_images',
            'step_single', 'step_ours_joint', 'step_fgs', 'step_fgs_inter', 'TrainError', 'evaluate', 'write_metrics',
-           'read_metrics', 'plot_curves', 'build_model', 'build_data', 'build_optim', 'check_run_dir',
+           'read_metrics', 'plot_curves', 'build_model', 'check_input', 'build_data', 'build_optim', 'check_run_dir',
            'prepare_run_dir', 'save_checkpoint', 'load_checkpoint', 'train']
 
 # %% ../nbs/03_train.ipynb #63f7751c
 import os, csv, copy, json, math, time, shutil
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 import torch
@@ -256,15 +256,24 @@ def _in_notebook():
     except NameError: return False
 
 # %% ../nbs/03_train.ipynb #69493616
-def build_model(cfg, num_classes, device=None):
-    "The model of `cfg`, with Gc layers for the Gc methods, on `device` (channels-last if asked)"
+def build_model(cfg, num_classes, device=None, in_shape=None):
+    "The model of `cfg` (sized for inputs of `in_shape` where it can be), with Gc layers for the Gc methods, on `device`"
     torch.manual_seed(cfg.seed)
-    model = get_model(cfg.arch, num_classes, cfg.dropout)
+    model = get_model(cfg.arch, num_classes, cfg.dropout, in_shape=in_shape)
     if cfg.method in GC_METHODS:
         add_gc(model, eps=cfg.eps, scale=cfg.scale, source=GC_SOURCES.get(cfg.method, 'prev'), hosts=gc_hosts(model, stop=cfg.gc_stop))
     if device is not None: model = model.to(device)
     if cfg.channels_last: model = model.to(memory_format=torch.channels_last)
     return model
+
+def check_input(model, in_shape, arch, device):
+    "A one-line `TrainError` if `model` cannot take inputs of `in_shape` (one forward of 2 blank samples in eval mode)"
+    was = model.training; model.eval()
+    try:
+        with torch.no_grad(): model(torch.zeros(2, *in_shape, device=device))
+    except Exception as e:
+        raise TrainError(f"{arch} cannot take inputs of shape {tuple(in_shape)}: {(str(e).strip().splitlines() or [''])[0]}") from None
+    finally: model.train(was)
 
 def build_data(cfg, device, rank=0, world=1):
     "(train loader, test loader, number of classes, (mean, std) as (1, C, 1, 1) tensors in [0, 1] pixel units); `train.valid` with `cfg.valid`"
@@ -325,8 +334,13 @@ def save_checkpoint(path, model, opt, sched, epoch, history, best, norm, amp):
 
 def load_checkpoint(path):
     "A checkpoint written by `save_checkpoint` (tensors only: `weights_only=True`)"
-    try: return torch.load(path, weights_only=True, map_location='cpu')
-    except Exception as e: raise TrainError(f"{path}: cannot read checkpoint ({type(e).__name__}: {e})") from None
+    if not Path(path).exists(): raise TrainError(f"{path}: no such checkpoint")
+    try: ck = torch.load(path, weights_only=True, map_location='cpu')
+    except Exception as e:
+        raise TrainError(f"{path}: cannot read checkpoint: corrupt or not written by layeradv ({type(e).__name__})") from None
+    if not isinstance(ck, dict) or not {'model', 'epoch'} <= set(ck):
+        raise TrainError(f"{path}: cannot read checkpoint: not written by layeradv (no 'model' and 'epoch' entries)")
+    return ck
 
 # %% ../nbs/03_train.ipynb #cf8a2ee1
 def _fmt(r):
@@ -355,6 +369,17 @@ def _check_finite(model, epoch, val, test, out):
     if bad: raise TrainError(f"{bad[0]} is not finite after epoch {epoch + 1}: the run diverged; nothing of this epoch was saved"
                              f"{f' (last good checkpoint: {out}/last.pt)' if epoch else ''}")
 
+@contextmanager
+def _undo_failed_start(out, new_run, made_dir, history):
+    "If a new run fails before its first epoch is saved, remove what it wrote (the same command can then be retried)"
+    try: yield
+    except BaseException:
+        if new_run and not history:
+            if made_dir: shutil.rmtree(out, ignore_errors=True)
+            else:
+                for f in RUN_FILES: (Path(out) / f).unlink(missing_ok=True)
+        raise
+
 # %% ../nbs/03_train.ipynb #2b26ac1f
 def train(cfg, out, resume=False, overwrite=False, quiet=False):
     "Train `cfg` into run directory `out`; returns the final model and the per-epoch metrics"
@@ -368,8 +393,11 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
     amp = Amp(device, cfg.amp)
     tr, te, n_classes, norm = build_data(cfg, device, rank, world)
     va = getattr(tr, 'valid', None)                            # with a validation split, the test set is read at the end only
-    model = build_model(cfg, n_classes, device)
+    in_shape = getattr(tr, 'shape', (3, 224, 224))              # (C, H, W) of the data: small models size themselves
+    model = build_model(cfg, n_classes, device, in_shape)
+    check_input(model, in_shape, cfg.arch, device)
     opt, sched = build_optim(cfg, model)
+    fresh = rank == 0 and not resume and not Path(out).exists()
     out = prepare_run_dir(out, cfg, resume, overwrite) if rank == 0 else Path(out)   # ...and write only once all is well
     start, history, best = 0, [], None
     if resume:
@@ -387,51 +415,52 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
     mb = master_bar(range(start, cfg.epochs)) if show else range(start, cfg.epochs)
     if show: mb.write(f"{cfg.arch} / {cfg.method} on {cfg.dataset}: {len(tr)} batches of {cfg.batch_size} per epoch on {device}"
                       f"{f' x {world} processes' if world > 1 else ''}, amp {amp.mode}{'' if fast is None else ', compiled'}  ->  {out}")
-    for epoch in mb:
-        t0 = time.time()
-        if hasattr(tr, 'set_epoch'): tr.set_epoch(epoch)
-        net.train()
-        tot = torch.zeros((), device=device, dtype=torch.float64); err = torch.zeros((), device=device, dtype=torch.long); n = 0
-        for i, (x, y) in enumerate(progress_bar(tr, parent=mb) if show else tr):
-            x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
-            if cfg.channels_last and x.dim() == 4: x = x.contiguous(memory_format=torch.channels_last)
-            opt.zero_grad(set_to_none=True)
-            if fast is not None and i == 0 and epoch == start:   # the first compiled step: fall back to eager if it fails
-                snap = _Snapshot(model, opt)
-                try: loss, logits = step(fast, x, y, amp, cfg, norm)
-                except Exception as e:
-                    _fallback(e); snap.restore(model, opt); fast = None
-                    loss, logits = step(net, x, y, amp, cfg, norm)
-            else: loss, logits = step(net if fast is None else fast, x, y, amp, cfg, norm)
-            amp.step(opt)
-            tot += loss.double() * len(y); err += (logits.argmax(1) != y).sum(); n += len(y)
-            if i % 25 == 0:
-                if not math.isfinite(tot.item()):
-                    raise TrainError(f"loss is {loss.item()} at epoch {epoch + 1}, batch {i + 1}; "
-                                     f"nothing of this epoch was saved{f' (last good checkpoint: {out}/last.pt)' if epoch else ''}")
-                if show: mb.child.comment = f"loss {tot.item() / n:.3f}  acc {100 * (1 - err.item() / n):.1f}%"
-        if not math.isfinite(tot.item()):
-            raise TrainError(f"loss is not finite at the end of epoch {epoch + 1}; nothing of this epoch was saved")
-        lr = opt.param_groups[0]['lr']; sched.step()
-        held = lambda loader: evaluate(net if fast is None else fast, loader, amp, channels_last=cfg.channels_last)
-        try: v = held(va) if va is not None else None
-        except Exception as e:
-            if fast is None: raise
-            _fallback(e); fast = None; v = held(va)
-        t = held(te) if va is None or epoch + 1 == cfg.epochs else (None, None)
-        _check_finite(model, epoch, v, t, out)                    # a diverged epoch never reaches a checkpoint
-        row = dict(epoch=epoch + 1, train_loss=tot.item() / n, train_err=err.item() / n, val_loss=v and v[0],
-                   val_err=v and v[1], test_loss=t[0], test_err=t[1], lr=lr, seconds=time.time() - t0)
-        history.append(row)
-        if rank == 0:
-            key = 'val_err' if va is not None else 'test_err'
-            improved = best is None or row[key] < best[key]
-            if improved: best = dict(row)
-            save_checkpoint(out / 'last.pt', net, opt, sched, epoch + 1, history, best, norm, amp)
-            if improved: shutil.copyfile(out / 'last.pt', out / 'best.pt')
-            write_metrics(history, out / 'metrics.csv')
-            plot_curves({cfg.method: history}, out / 'curves.png', f"{cfg.arch} on {cfg.dataset}")
-            if show: mb.write(_fmt(row))
+    with _undo_failed_start(out, rank == 0 and not resume, fresh, history):
+        for epoch in mb:
+            t0 = time.time()
+            if hasattr(tr, 'set_epoch'): tr.set_epoch(epoch)
+            net.train()
+            tot = torch.zeros((), device=device, dtype=torch.float64); err = torch.zeros((), device=device, dtype=torch.long); n = 0
+            for i, (x, y) in enumerate(progress_bar(tr, parent=mb) if show else tr):
+                x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
+                if cfg.channels_last and x.dim() == 4: x = x.contiguous(memory_format=torch.channels_last)
+                opt.zero_grad(set_to_none=True)
+                if fast is not None and i == 0 and epoch == start:   # the first compiled step: fall back to eager if it fails
+                    snap = _Snapshot(model, opt)
+                    try: loss, logits = step(fast, x, y, amp, cfg, norm)
+                    except Exception as e:
+                        _fallback(e); snap.restore(model, opt); fast = None
+                        loss, logits = step(net, x, y, amp, cfg, norm)
+                else: loss, logits = step(net if fast is None else fast, x, y, amp, cfg, norm)
+                amp.step(opt)
+                tot += loss.double() * len(y); err += (logits.argmax(1) != y).sum(); n += len(y)
+                if i % 25 == 0:
+                    if not math.isfinite(tot.item()):
+                        raise TrainError(f"loss is {loss.item()} at epoch {epoch + 1}, batch {i + 1}; "
+                                         f"nothing of this epoch was saved{f' (last good checkpoint: {out}/last.pt)' if epoch else ''}")
+                    if show: mb.child.comment = f"loss {tot.item() / n:.3f}  acc {100 * (1 - err.item() / n):.1f}%"
+            if not math.isfinite(tot.item()):
+                raise TrainError(f"loss is not finite at the end of epoch {epoch + 1}; nothing of this epoch was saved")
+            lr = opt.param_groups[0]['lr']; sched.step()
+            held = lambda loader: evaluate(net if fast is None else fast, loader, amp, channels_last=cfg.channels_last)
+            try: v = held(va) if va is not None else None
+            except Exception as e:
+                if fast is None: raise
+                _fallback(e); fast = None; v = held(va)
+            t = held(te) if va is None or epoch + 1 == cfg.epochs else (None, None)
+            _check_finite(model, epoch, v, t, out)                    # a diverged epoch never reaches a checkpoint
+            row = dict(epoch=epoch + 1, train_loss=tot.item() / n, train_err=err.item() / n, val_loss=v and v[0],
+                       val_err=v and v[1], test_loss=t[0], test_err=t[1], lr=lr, seconds=time.time() - t0)
+            history.append(row)
+            if rank == 0:
+                key = 'val_err' if va is not None else 'test_err'
+                improved = best is None or row[key] < best[key]
+                if improved: best = dict(row)
+                save_checkpoint(out / 'last.pt', net, opt, sched, epoch + 1, history, best, norm, amp)
+                if improved: shutil.copyfile(out / 'last.pt', out / 'best.pt')
+                write_metrics(history, out / 'metrics.csv')
+                plot_curves({cfg.method: history}, out / 'curves.png', f"{cfg.arch} on {cfg.dataset}")
+                if show: mb.write(_fmt(row))
     if show and history:
         k = 'val' if va is not None else 'test'
         print(f"best {k} error {100 * best[f'{k}_err']:.2f}% at epoch {best['epoch']}; "

@@ -103,7 +103,7 @@ def fmt_pair(p, digits=2):
 # %% ../nbs/08_evidence.ipynb #4155a751
 TOY = dict(arch='toy_mlp', dataset='cifar10', grayscale=True, flip=False, lr=0.01, batch_size=128, weight_decay=5e-4,
            epochs=30, lr_step=10, valid=5000, data_seed=0, channels_last=False)
-TOY_SWEEP = {'ours': (0.01, 0.03, 0.1, 0.3), 'fgs': (0.005, 0.01, 0.02)}    # Gc eps (x act. std); FGS eps in [0, 1] pixels
+TOY_SWEEP = {'ours': (0.01, 0.03, 0.1, 0.3), 'fgs': (0.002, 0.005, 0.01, 0.02)}    # Gc eps (x act. std); FGS eps in [0, 1] pixels
 
 def toy_config(data, method, eps=0.0, seed=0, **kw):
     "A `TrainConfig` of the toy protocol"

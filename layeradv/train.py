@@ -409,7 +409,10 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
         if ck['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(ck['cuda_rng'])
         if amp.scaler and ck['scaler']: amp.scaler.load_state_dict(ck['scaler'])
     net = nn.parallel.DistributedDataParallel(model, device_ids=[device] if device.type == 'cuda' else None) if world > 1 else model
-    fast = torch.compile(net) if want_compile(cfg, device, (cfg.epochs - start) * len(tr)) else None   # None: eager
+    fast = None                                                # None: eager
+    if want_compile(cfg, device, (cfg.epochs - start) * len(tr)):
+        torch._dynamo.reset()      # Dynamo does not guard on module hooks: a graph of an earlier model without Gc would be reused
+        fast = torch.compile(net)
     step = STEPS[cfg.method]
     show = rank == 0 and not quiet
     mb = master_bar(range(start, cfg.epochs)) if show else range(start, cfg.epochs)

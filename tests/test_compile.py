@@ -55,3 +55,30 @@ def test_compiled_training_never_recompiles_per_step(tmp_path, method):
     r = subprocess.run([sys.executable, '-c', SCRIPT, method], capture_output=True, text=True, timeout=900,
                        env={**os.environ, 'OMP_NUM_THREADS': '1'})
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-4000:]
+
+TWO_RUNS = textwrap.dedent('''
+    import sys, tempfile, torch
+    from layeradv.train import TrainConfig, train
+    from layeradv.core import gc_layers
+    data = sys.argv[1]
+    kw = dict(arch='toy_mlp', dataset='cifar10', data=data, grayscale=True, flip=False, epochs=1, batch_size=50, lr=0.01,
+              eps=0.3, train_subset=300, test_subset=100, channels_last=False, device='cpu')
+    loss = {}
+    with tempfile.TemporaryDirectory() as d:
+        for name, method, comp in [('base', 'baseline', 'true'), ('ours', 'ours', 'true'), ('matched', 'random_matched', 'true'),
+                                   ('eager', 'ours', 'false')]:
+            m, h = train(TrainConfig(method=method, compile=comp, **kw), f'{d}/{name}', quiet=True)
+            loss[name] = h[0]['train_loss']
+            if method != 'baseline': assert all(g.sign is not None and g.sign.abs().sum() > 0 for g in gc_layers(m).values()), name
+    print(loss)
+    assert abs(loss['ours'] - loss['eager']) < 1e-4 * loss['eager'], loss           # compiled Ours = eager Ours
+    assert abs(loss['ours'] - loss['base']) > 1e-2, loss                          # ...and not the baseline's graph
+    assert abs(loss['matched'] - loss['base']) > 1e-4 and abs(loss['matched'] - loss['ours']) > 1e-4, loss
+''')
+
+def test_compiled_gc_run_after_a_plain_run_in_one_process():
+    "A compiled baseline, then compiled Gc runs of the same architecture in the same process: Gc must act (Dynamo does not guard on hooks)"
+    cifar10 = str(data_path('LAYERADV_CIFAR10'))
+    r = subprocess.run([sys.executable, '-c', TWO_RUNS, cifar10], capture_output=True, text=True, timeout=900,
+                       env={**os.environ, 'OMP_NUM_THREADS': '1'})
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-4000:]

@@ -115,10 +115,25 @@ def bench(arch:str='resnet20',      # model
 COMMANDS.update({'train': train, 'eval': eval_run, 'bench': bench})
 
 # %% ../nbs/04_cli.ipynb #1b8a5e50
-from .experiments import get_experiment, reproduce as reproduce_exp, report, select
+import os
+from .experiments import get_experiment, reproduce as reproduce_exp, report, select, DATA_VARS
+from .evidence import STUDIES, RunStore
+
+def _study(name, given, store, list, quiet):
+    "Run or resume the evidence study `name` (chapter 08) through the run store and print its claims table"
+    st = STUDIES[name]
+    paths = {**{ds: os.environ[v] for ds, v in DATA_VARS.items() if os.environ.get(v)}, **given}
+    if list:
+        for n in st.sweep_grid('DATA'): print(n)
+        for s in st.seeds: print(*[f'{a}-s{s}' for a in st.arms], sep='\n')
+        return 0
+    _, eps, final = st.run(paths, RunStore(store), quiet=quiet)
+    print(f"\n{st.title}\neps chosen on validation: {eps}\n{st.claims_table(final).to_string()}\n\nresults: {store}")
+    return 0
+
 
 @call_parse
-def reproduce(name:str,              # experiment: table1, table2, table3, table5, table6 or imagenet
+def reproduce(name:str,              # experiment (table1, table2, table3, table5, table6, imagenet) or CPU study (toy, r20-cifar10, r20-cifar100, r20-layers, r20-variants)
               setting:str='quick',   # quick (CPU, a minute), gpu-short (GPU minutes per run), full (the paper's schedule); table1: also cpu-short
               data:str=None,         # data path of the experiment's first data set
               cifar10:str=None,      # CIFAR-10 path (default $LAYERADV_CIFAR10)
@@ -128,12 +143,15 @@ def reproduce(name:str,              # experiment: table1, table2, table3, table
               runs:str=None,         # folder of the training runs (default $LAYERADV_RUNS or runs, /NAME/SETTING; quick: OUT/runs)
               only:str=None,         # glob on run names: train only these runs of the grid
               list:bool=False,       # print the runs of the grid and exit
+              store:str='results/store', # run store of the CPU studies
               quiet:bool=False):     # no progress bars
     "Run or resume one of the paper's experiments and print its paper-vs-measured table"
     try:
+        given = {k: v for k, v in dict(cifar10=cifar10 or (data if name in STUDIES and name != 'r20-cifar100' else None),
+                                       cifar100=cifar100 or (data if name == 'r20-cifar100' else None), imagenet=imagenet).items() if v}
+        if name in STUDIES: return _study(name, given, store, list, quiet)
         exp = get_experiment(name)
         knobs = exp.knobs(setting)
-        given = {k: v for k, v in dict(cifar10=cifar10, cifar100=cifar100, imagenet=imagenet).items() if v}
         if data: given.setdefault(exp.datasets[0], data)
         if list:
             paths = {ds: given.get(ds, f'${ds.upper()}') for ds in knobs.get('datasets', exp.datasets)}

@@ -7,7 +7,7 @@ Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 # %% auto #0
 __all__ = ['STUDIES', 'TOY', 'TOY_SWEEP', 'FIG1_ARMS', 'R20', 'R20_PLAIN', 'run_fields', 'run_key', 'RunStore', 't_quantile',
            'paired', 'verdict', 'acc', 'arm', 'fmt_pair', 'Study', 'choose_eps', 'run_study', 'by_arm', 'read_study',
-           'score', 'compare', 'toy_spectrum', 'robustness_extra']
+           'score', 'compare', 'toy_spectrum', 'robustness_extra', 'sweep_table', 'arms_table']
 
 # %% ../nbs/08_evidence.ipynb #01bdeacd
 import hashlib, json, math, os, shutil, time
@@ -260,7 +260,7 @@ def robustness_extra(n=2000, n_pgd=500, pgd_steps=10):
         batches = [(x[i:i + 500], y[i:i + 500]) for i in range(0, len(y), 500)]
         torch.manual_seed(cfg.seed)                                   # PGD's random start
         return dict(eps=list(TABLE5_EPS), fgsm=list(robustness(net, batches, fgsm, TABLE5_EPS).values()),
-                    pgd=list(robustness(net, batches[:n_pgd // 500], pgd, TABLE5_EPS, steps=pgd_steps).values()))
+                    pgd=list(robustness(net, batches[:max(1, n_pgd // 500)], pgd, TABLE5_EPS, steps=pgd_steps).values()))
     return f
 
 # %% ../nbs/08_evidence.ipynb #54a1b252
@@ -324,3 +324,21 @@ STUDIES['r20-layers'] = Study(
             ('Table 3: every stage > stages 1-2', 'all', 'stages1-2', 1.06),
             ('Table 3: first stage only > baseline', 'stage1', 'baseline', 0.22)],
     eps_from='r20-cifar10', seeds=(0, 1), keep=True)
+
+# %% ../nbs/08_evidence.ipynb #8a550774
+def _ms(v): return f"{torch.tensor(v).mean():.2f} ± {torch.tensor(v).std():.2f}" if len(v) > 1 else (f"{v[0]:.2f}" if v else '—')
+
+def sweep_table(sweep):
+    "Mean final validation accuracy (%) per (method, eps) of a study's sweep results"
+    import pandas as pd
+    rows = {}
+    for r in sweep.values(): rows.setdefault((r['config']['method'], r['config']['eps']), []).append(acc(r, 'val'))
+    return pd.DataFrame([{'method': m, 'eps': e, 'val acc (%)': round(sum(v) / len(v), 2), 'seeds': len(v)} for (m, e), v in sorted(rows.items())])
+
+def arms_table(final, paper=None):
+    "Per arm: method, the paper's accuracy (`paper`: {arm: %}), test and train accuracy (%) mean ± std, seeds, minutes per run"
+    import pandas as pd
+    return pd.DataFrame([{'arm': a, 'method': rs[0]['config']['method'], 'paper (%)': (paper or {}).get(a, ''), 'test acc (%)': _ms(arm(rs)),
+                          'train acc (%)': _ms([100 * (1 - r['final']['train_err']) for r in rs]), 'seeds': len(rs),
+                          'minutes / run': round(sum(r['seconds'] for r in rs) / 60 / len(rs), 1)}
+                         for a, rs in by_arm(final).items()]).set_index('arm')

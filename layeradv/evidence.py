@@ -7,7 +7,8 @@ Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 # %% auto #0
 __all__ = ['STUDIES', 'TOY', 'TOY_SWEEP', 'FIG1_ARMS', 'R20', 'R20_PLAIN', 'run_fields', 'run_key', 'RunStore', 't_quantile',
            'paired', 'verdict', 'acc', 'arm', 'fmt_pair', 'Study', 'choose_eps', 'run_study', 'by_arm', 'read_study',
-           'score', 'compare', 'toy_spectrum', 'robustness_extra', 'sweep_table', 'arms_table']
+           'score', 'compare', 'pending', 'run_studies', 'toy_spectrum', 'robustness_extra', 'sweep_table',
+           'arms_table']
 
 # %% ../nbs/08_evidence.ipynb #01bdeacd
 import hashlib, json, math, os, shutil, time
@@ -55,12 +56,28 @@ class RunStore:
         tmp = self.path(cfg).with_suffix('.json.tmp'); tmp.write_text(json.dumps(r, indent=1) + '\n')
         os.replace(tmp, self.path(cfg))
 
+    def _lock(self, cfg):
+        "Claim the training of `cfg` for this process (a lock file holding its pid); False if a live process holds it"
+        lock = self.runs / f'{run_key(cfg)}.lock'; lock.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(2):
+            try: fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            except FileExistsError:
+                try: os.kill(int(lock.read_text() or 0), 0); return False      # its owner is alive
+                except (ProcessLookupError, ValueError, FileNotFoundError): lock.unlink(missing_ok=True); continue   # stale
+            os.write(fd, str(os.getpid()).encode()); os.close(fd); return True
+        return False
+
     def run(self, cfg, extra=None, keep=False, quiet=True):
-        "The result of `cfg`: from the store, or trained now (resuming its run directory) and stored; `keep`: also its weights"
+        "The result of `cfg`: stored, or trained now (resuming its run directory) and stored; None while another process trains it"
         if (r := self.get(cfg)) is not None:
             if extra and 'extra' not in r and self.weights(cfg).exists():        # measure later on the kept weights
                 r['extra'] = extra(self.model(cfg), cfg); self._write(cfg, r)
             return r
+        if not self._lock(cfg): return None
+        try: return self._train(cfg, extra, keep, quiet)
+        finally: (self.runs / f'{run_key(cfg)}.lock').unlink(missing_ok=True)
+
+    def _train(self, cfg, extra, keep, quiet):
         run = self.runs / run_key(cfg)
         resume = (run / 'last.pt').exists()
         t0 = time.time()
@@ -164,7 +181,9 @@ def run_study(grid, store, extra=None, keep=False, quiet=True, log=print):
     out = {}
     for i, (name, cfg) in enumerate(grid.items()):
         fresh = store.get(cfg) is None
-        out[name] = store.run(cfg, extra=extra(name) if extra else None, keep=keep, quiet=quiet)
+        r = store.run(cfg, extra=extra(name) if extra else None, keep=keep, quiet=quiet)
+        if r is None: continue                                # another process is training it
+        out[name] = r
         if fresh and log: log(f"[{i + 1}/{len(grid)}] {name}: val {acc(out[name], 'val'):.2f}%  ({out[name]['seconds'] / 60:.1f} min)", flush=True)
     return out
 
@@ -232,6 +251,25 @@ def claims_table(self:Study, final):
     import pandas as pd
     arms = by_arm(final)
     return pd.DataFrame([compare(arms, a, b, d, claim, *m) for claim, a, b, d, *m in self.claims]).set_index('claim')
+
+# %% ../nbs/08_evidence.ipynb #7520cda1
+def pending(study, paths, store):
+    "Runs of `study` (and of the study it takes eps from) without a stored result; all final arms while eps is unknown"
+    data = _data(study, paths)
+    n = pending(STUDIES[study.eps_from], paths, store) if study.eps_from else 0
+    n += len(study.sweep_grid(data)) - len(read_study(study.sweep_grid(data), store))
+    eps, _ = study.chosen(paths, store)
+    if not eps and any(isinstance(e, str) for _, e, _ in study.arms.values()): return n + len(study.seeds) * len(study.arms)
+    return n + len(study.seeds) * len(study.arms) - len(read_study(study.final_grid(data, eps), store))
+
+def run_studies(names, paths, store, poll=60, log=print, quiet=True):
+    "Run the studies `names` until each has every result; several worker processes may share the work"
+    while True:
+        for n in names: STUDIES[n].run(paths, store, log=log, quiet=quiet)
+        left = {n: pending(STUDIES[n], paths, store) for n in names}
+        if not any(left.values()): return
+        if log: log(f"waiting for runs trained elsewhere: {left}", flush=True)
+        time.sleep(poll)
 
 # %% ../nbs/08_evidence.ipynb #23175796
 def _test_images(cfg, n):

@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Run (or resume) the CPU evidence studies one after another, one thread each, committing nothing: result files land in
-# results/store/ as runs finish. Usage: THREADS=1 bash tools/run_studies.sh toy r20-cifar10 r20-variants r20-layers r20-cifar100
-set -u
-for s in "$@"; do
-  OMP_NUM_THREADS="${THREADS:-1}" layeradv reproduce "$s" --quiet || echo "study $s stopped with an error"
-done
+# One worker that runs the CPU evidence studies to completion (results land in results/store/ as runs finish; commit
+# them). Start several workers to share the work: each run is trained by one of them. One thread each by default.
+#   LAYERADV_CIFAR10=... LAYERADV_CIFAR100=... nohup bash tools/run_studies.sh r20-cifar10 r20-variants r20-layers r20-cifar100 > worker.log 2>&1 &
+set -eu
+cd "$(dirname "$0")/.."
+OMP_NUM_THREADS="${THREADS:-1}" python - "$@" <<'PY'
+import os, sys
+from layeradv.evidence import run_studies, RunStore
+paths = {k: os.environ[v] for k, v in (('cifar10', 'LAYERADV_CIFAR10'), ('cifar100', 'LAYERADV_CIFAR100')) if v in os.environ}
+run_studies(sys.argv[1:], paths, RunStore('results/store'))
+print('all studies complete:', *sys.argv[1:], flush=True)
+PY

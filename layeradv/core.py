@@ -14,6 +14,8 @@ from contextlib import contextmanager
 import torch
 from torch import nn
 
+torch._dynamo.config.skip_nnmodule_hook_guards = False    # Gc runs in forward hooks: compiled graphs must guard on hooks
+
 # %% ../nbs/00_core.ipynb #eb75b8bd
 def _grad_range(gc, x): return gc.grad_range
 def _act_std(gc, x): return x.detach()[:4].float().std()    # 4 samples (thousands of activations) estimate the spread closely

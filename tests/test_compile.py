@@ -82,3 +82,30 @@ def test_compiled_gc_run_after_a_plain_run_in_one_process():
     r = subprocess.run([sys.executable, '-c', TWO_RUNS, cifar10], capture_output=True, text=True, timeout=900,
                        env={**os.environ, 'OMP_NUM_THREADS': '1'})
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-4000:]
+
+HOOKS = textwrap.dedent('''
+    import torch, torch.nn.functional as F
+    from layeradv.models import get_model
+    from layeradv.core import add_gc, gc_layers
+    torch.manual_seed(0); x, y = torch.randn(32, 1, 32, 32), torch.randint(0, 10, (32,))
+    def losses(model, compiled):
+        net = torch.compile(model) if compiled else model
+        out = []
+        for _ in range(3):
+            loss = F.cross_entropy(net(x), y); model.zero_grad(); loss.backward(); out.append(loss.item())
+            with torch.no_grad():
+                for p in model.parameters(): p -= 0.05 * p.grad
+        return out
+    mk = lambda: get_model('toy_mlp', 10, in_shape=(1, 32, 32))
+    torch.manual_seed(1); base = losses(mk(), True)                          # a plain model of the class, compiled first
+    torch.manual_seed(1); m = add_gc(mk(), eps=0.5); ours = losses(m, True)  # then the same class with Gc, compiled
+    torch.manual_seed(1); eager = losses(add_gc(mk(), eps=0.5), False)
+    print(base, ours, eager)
+    assert all(g.sign is not None for g in gc_layers(m).values()), 'compiled Gc layers never ran'
+    assert max(abs(a - b) for a, b in zip(ours, eager)) < 1e-4 and abs(ours[2] - base[2]) > 1e-3
+''')
+
+def test_compile_sees_gc_hooks_added_to_a_class_compiled_before():
+    "torch.compile of a Gc model after a plain model of the same class (no Dynamo reset): Gc acts, as in eager mode"
+    r = subprocess.run([sys.executable, '-c', HOOKS], capture_output=True, text=True, timeout=600, env={**os.environ, 'OMP_NUM_THREADS': '1'})
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-4000:]

@@ -83,7 +83,9 @@ def test_command(readme_path=ROOT / 'README.md'):
     return lines[0].strip()
 
 
-EXPERIMENT_PREFIX = ('1', '2')        # nbs/1x_*, 2x_*: experiment chapters, each must show a figure
+EXPERIMENT_PREFIX = ('1', '2')        # nbs/1x_*, 2x_*: experiment chapters: a figure of committed results, or NO_RESULT
+NO_RESULT = 'No result yet'           # what layeradv.experiments.show_saved prints when nothing has been run
+QUICK_SHOWN = r'quick setting, seed 0|quick: \d+ runs in'   # what a shown quick run prints
 
 
 def sidebar_pages():
@@ -127,7 +129,7 @@ def render_site(out):
 
 
 def check_site(out):
-    "Problems of the rendered site: missing pages, broken internal links, experiment pages without a figure"
+    "Problems of the rendered site: missing pages, broken internal links, experiment pages without results or showing quick runs"
     import re
     out = Path(out)
     problems = []
@@ -139,8 +141,10 @@ def check_site(out):
             if not (out / link).exists(): problems.append(f"{f.name}: broken link to {link}")
         for src in set(re.findall(r'<img[^>]+src="([^"#:?]+)"', html)):
             if not (out / src).exists(): problems.append(f"{f.name}: missing image {src}")
-        if Path(p).name.startswith(EXPERIMENT_PREFIX) and not re.search(r'<img[^>]+src="data:image/png;base64,', html):
-            problems.append(f"{f.name}: experiment page without a figure")
+        if Path(p).name.startswith(EXPERIMENT_PREFIX):
+            if not re.search(r'<img[^>]+src="data:image/png;base64,', html) and NO_RESULT not in html:
+                problems.append(f"{f.name}: experiment page with neither a figure nor '{NO_RESULT}'")
+            if re.search(QUICK_SHOWN, html): problems.append(f"{f.name}: shows a result of CI's quick setting")
     return problems
 
 
@@ -165,7 +169,7 @@ def browser_check(out, exe):
             m = re.search(r'data-images-ok="(\d+)"', r.stdout)
             if f'data-page="{Path(p).stem}"' not in r.stdout or m is None:
                 problems.append(f"{f.name}: did not load in Chromium"); continue
-            if Path(p).name.startswith(EXPERIMENT_PREFIX) and int(m.group(1)) == 0:
+            if Path(p).name.startswith(EXPERIMENT_PREFIX) and int(m.group(1)) == 0 and NO_RESULT not in r.stdout:
                 problems.append(f"{f.name}: no figure decoded in Chromium")
             total = re.search(r'data-images="(\d+)"', r.stdout)
             if total and int(total.group(1)) > int(m.group(1)):

@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 __all__ = ['STUDIES', 'TOY', 'TOY_SWEEP', 'FIG1_ARMS', 'R20', 'R20_PLAIN', 'run_fields', 'run_key', 'RunStore', 't_quantile',
            'paired', 'verdict', 'acc', 'arm', 'fmt_pair', 'Study', 'choose_eps', 'run_study', 'by_arm', 'read_study',
            'score', 'compare', 'pending', 'run_studies', 'toy_spectrum', 'robustness_extra', 'sweep_table',
-           'arms_table']
+           'arms_table', 'verdicts', 'markdown_table']
 
 # %% ../nbs/08_evidence.ipynb #01bdeacd
 import hashlib, json, math, os, shutil, time
@@ -381,3 +381,21 @@ def arms_table(final, paper=None):
                           'train acc (%)': _ms([100 * (1 - r['final']['train_err']) for r in rs]), 'seeds': len(rs),
                           'minutes / run': round(sum(r['seconds'] for r in rs) / 60 / len(rs), 1)}
                          for a, rs in by_arm(final).items()]).set_index('arm')
+
+# %% ../nbs/08_evidence.ipynb #d69abf46
+def verdicts(names, paths, store):
+    "One DataFrame of the claims of the studies `names` (read from `store`), with the command that reruns each"
+    import pandas as pd
+    rows = []
+    for n in names:
+        st = STUDIES[n]; _, _, final = st.run(paths, store, train=False)
+        t = st.claims_table(final).reset_index()
+        t.insert(1, 'study', n); t['command'] = f'layeradv reproduce {n}'
+        rows.append(t)
+    return pd.concat(rows, ignore_index=True)
+
+def markdown_table(df, cols):
+    "`df`'s columns `cols` as a Markdown table (for the README)"
+    cell = lambda v: str(v).replace('|', '/')
+    return '\n'.join(['| ' + ' | '.join(cols) + ' |', '|' + '---|' * len(cols)] +
+                     ['| ' + ' | '.join(cell(r[c]) for c in cols) + ' |' for _, r in df.iterrows()])

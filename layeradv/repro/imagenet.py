@@ -9,13 +9,13 @@ __all__ = ['SETTINGS', 'PAPER', 'EXP', 'grid', 'table']
 
 # %% ../../nbs/25_imagenet.ipynb #10b0d1c2
 from ..train import TrainConfig
-from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule
+from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule, GC_EPS
 
 # %% ../../nbs/25_imagenet.ipynb #86a5aaf8
 SETTINGS = {
     'quick':     dict(seeds=(0,), epochs=1, lr_step=1, batch_size=32, train_subset=200, test_subset=100, eps=0.1, workers=2),
-    'gpu-short': dict(seeds=(0, 1, 2), epochs=30, lr_step=10, batch_size=128, train_subset=None, test_subset=None, eps=0.1, workers=8),
-    'full':      dict(seeds=(0,), epochs=60, lr_step=20, batch_size=128, train_subset=None, test_subset=None, eps=0.1, workers=16)}
+    'gpu-short': dict(seeds=(0, 1, 2), epochs=30, lr_step=10, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS, workers=8),
+    'full':      dict(seeds=(0,), epochs=60, lr_step=20, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS, workers=16)}
 PAPER = {'AlexNet': {'baseline': 56.1, 'ours': 59.2}}
 
 def grid(k, paths):

@@ -9,7 +9,7 @@ __all__ = ['ARCHS', 'SETTINGS', 'PAPER', 'EXP', 'grid', 'table']
 
 # %% ../../nbs/20_cifar_table1.ipynb #380a452f
 from ..train import TrainConfig
-from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule
+from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule, GC_EPS
 
 # %% ../../nbs/20_cifar_table1.ipynb #2a191dcd
 ARCHS = ('vgg16_bn', 'resnet20', 'resnet56')
@@ -20,20 +20,25 @@ SETTINGS = {
                       train_subset=10_000, test_subset=None, eps=0.1),
     'cpu-short-eps0.03': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=15, lr_step=5,
                               batch_size=128, train_subset=10_000, test_subset=None, eps=0.03),
+    'gpu-sweep': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1), epochs=30, lr_step=10, batch_size=128,
+                      train_subset=None, test_subset=None, valid=5000, eps=(0.01, 0.03, 0.1)),   # run first: eps on validation
     'gpu-short': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=30, lr_step=10, batch_size=128,
-                      train_subset=None, test_subset=None, eps=0.1),
+                      train_subset=None, test_subset=None, eps=GC_EPS),
     'full':      dict(datasets=('cifar10', 'cifar100'), archs=ARCHS, seeds=(0, 1, 2, 3, 4), epochs=300, lr_step=None,
-                      batch_size=128, train_subset=None, test_subset=None, eps=0.1)}
+                      batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS)}
 
 PAPER = {('cifar10', 'vgg16_bn'): {'baseline': 92.1, 'ours': 92.65}, ('cifar10', 'resnet20'): {'baseline': 90.27, 'ours': 91.1},
          ('cifar10', 'resnet56'): {'baseline': 91.53, 'ours': 94.1}, ('cifar100', 'vgg16_bn'): {'baseline': 69.8, 'ours': 72.3},
          ('cifar100', 'resnet20'): {'baseline': 64.0, 'ours': 66.9}, ('cifar100', 'resnet56'): {'baseline': 68.2, 'ours': 71.4}}
 
 def grid(k, paths):
-    "One run per (data set, model, method, seed): baseline and Ours, flip augmentation, no dropout"
-    return {f'{ds}-{a}-{m}-s{s}': TrainConfig(arch=a, dataset=ds, data=paths[ds], method=m, eps=k['eps'], seed=s,
-                                              **schedule(k))
-            for ds in k['datasets'] for a in k['archs'] for s in k['seeds'] for m in ('baseline', 'ours')}
+    "One run per (data set, model, method, seed, eps): baseline and Ours (one per eps when `eps` is a tuple), flips, no dropout"
+    eps = k['eps'] if isinstance(k['eps'], tuple) else (k['eps'],)
+    tag = lambda e: f'-eps{e}' if len(eps) > 1 else ''
+    return {f'{ds}-{a}-{m}{tag(e) if m == "ours" else ""}-s{s}': TrainConfig(arch=a, dataset=ds, data=paths[ds], method=m,
+                                                                             eps=e, seed=s, **schedule(k))
+            for ds in k['datasets'] for a in k['archs'] for s in k['seeds'] for m in ('baseline', 'ours')
+            for e in (eps if m == 'ours' else eps[:1])}
 
 def table(results, which='final'):
     "Paper vs measured accuracy (%), rows (data set, model), columns baseline / ours"

@@ -9,16 +9,16 @@ __all__ = ['SETTINGS', 'DROPOUT', 'PAPER', 'EXP', 'grid', 'table']
 
 # %% ../../nbs/21_dropout_table2.ipynb #a768c847
 from ..train import TrainConfig
-from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule
+from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule, GC_EPS
 
 # %% ../../nbs/21_dropout_table2.ipynb #81765879
 SETTINGS = {
     'quick':     dict(datasets=('cifar10', 'cifar100'), seeds=(0,), epochs=2, lr_step=1, batch_size=64,
                       train_subset=300, test_subset=200, eps=0.1),
     'gpu-short': dict(datasets=('cifar100',), seeds=(0, 1), epochs=30, lr_step=10, batch_size=128,
-                      train_subset=None, test_subset=None, eps=0.1),
+                      train_subset=None, test_subset=None, eps=GC_EPS),
     'full':      dict(datasets=('cifar10', 'cifar100'), seeds=(0, 1, 2, 3, 4), epochs=300, lr_step=None, batch_size=128,
-                      train_subset=None, test_subset=None, eps=0.1)}
+                      train_subset=None, test_subset=None, eps=GC_EPS)}
 DROPOUT = 0.5
 PAPER = {('cifar10', 'w/o dropout'): {'baseline': 92.1, 'ours': 92.7}, ('cifar10', 'with dropout'): {'baseline': 92.5, 'ours': 93.2},
          ('cifar100', 'w/o dropout'): {'baseline': 69.8, 'ours': 72.3}, ('cifar100', 'with dropout'): {'baseline': 70.5, 'ours': 73.1}}

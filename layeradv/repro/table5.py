@@ -11,16 +11,16 @@ __all__ = ['METHODS', 'SETTINGS', 'PAPER', 'EXP', 'grid', 'extra', 'table']
 import torch
 from ..train import TrainConfig
 from ..attacks import fgsm, pgd, robustness, TABLE5_EPS
-from ..experiments import Experiment, paper_vs_measured, collect, attack_view, schedule
+from ..experiments import Experiment, paper_vs_measured, collect, attack_view, schedule, GC_EPS
 
 # %% ../../nbs/23_variants_table5.ipynb #5e92802b
 METHODS = {'baseline': 'Baseline', 'fgs': 'FGS-orig (2014)', 'fgs_inter': 'FGS-inter', 'ours': 'Ours-orig', 'ours_joint': 'Ours-joint'}
 SETTINGS = {
     'quick':     dict(seeds=(0,), epochs=2, lr_step=1, batch_size=64, train_subset=200, test_subset=100, eps=0.1,
                       fgs_eps=8 / 255, pgd_steps=2),
-    'gpu-short': dict(seeds=(0,), epochs=30, lr_step=10, batch_size=128, train_subset=None, test_subset=None, eps=0.1,
+    'gpu-short': dict(seeds=(0,), epochs=30, lr_step=10, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS,
                       fgs_eps=8 / 255, pgd_steps=10),
-    'full':      dict(seeds=(0, 1, 2), epochs=300, lr_step=None, batch_size=128, train_subset=None, test_subset=None, eps=0.1,
+    'full':      dict(seeds=(0, 1, 2), epochs=300, lr_step=None, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS,
                       fgs_eps=8 / 255, pgd_steps=10)}
 PAPER = {'Baseline':        dict(zip(TABLE5_EPS, [89.4, 67.5, 49.6, 41.2, 37.3, 34.7])),
          'FGS-orig (2014)': dict(zip(TABLE5_EPS, [88.7, 86.4, 84.1, 81.4, 80.5, 77.1])),

@@ -116,8 +116,8 @@ def paired(a, b):
                 diff=d.mean().item(), lo=d.mean().item() - half, hi=d.mean().item() + half)
 
 def verdict(p, paper_effect):
-    "reproduced / not reproduced / inconclusive for the claim 'a beats b by `paper_effect` (> 0)', from `paired` result `p`"
-    if p['lo'] > 0: return 'reproduced'
+    "reproduced (smaller) / not reproduced / inconclusive for the claim 'a beats b by `paper_effect` (> 0)', from `paired` result `p`"
+    if p['lo'] > 0: return 'reproduced' if p['hi'] >= paper_effect else 'reproduced, smaller effect'
     if p['hi'] < paper_effect: return 'not reproduced'
     return 'inconclusive'
 

@@ -322,8 +322,7 @@ STUDIES['toy'] = Study(
 
 # %% ../nbs/08_evidence.ipynb #b45189ec
 R20 = dict(arch='resnet20', dataset='cifar10', flip=True, crop=0, lr=0.1, batch_size=128, weight_decay=5e-4, epochs=50,
-           lr_step=20, lr_factor=5.0, train_subset=5000, valid=1000, data_seed=0,
-           compile='false')   # on one busy CPU core compiled ResNet-20 steps took 1.5x eager's (does not change the run key)
+           lr_step=20, lr_factor=5.0, train_subset=5000, valid=1000, data_seed=0)
 R20_PLAIN = {**R20, 'flip': False}                                  # Tables 3 and 5: "no data augmentation"
 
 STUDIES['r20-cifar10'] = Study(

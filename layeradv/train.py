@@ -6,10 +6,10 @@ Docs: https://layeradv.github.io/layeradv/train.html.md"""
 
 # %% auto #0
 __all__ = ['METHODS', 'GC_METHODS', 'GC_SOURCES', 'DATASETS', 'AUTO_COMPILE_STEPS', 'STEPS', 'METRIC_FIELDS', 'RUN_FILES',
-           'TrainConfig', 'Amp', 'pick_device', 'dist_info', 'can_compile', 'want_compile', 'fgsm_images',
-           'step_single', 'step_ours_joint', 'step_fgs', 'step_fgs_inter', 'TrainError', 'evaluate', 'write_metrics',
-           'read_metrics', 'plot_curves', 'build_model', 'check_input', 'build_data', 'build_optim', 'check_run_dir',
-           'prepare_run_dir', 'save_checkpoint', 'load_checkpoint', 'train']
+           'TrainConfig', 'Amp', 'pick_device', 'dist_info', 'can_compile', 'want_compile', 'step_single',
+           'step_ours_joint', 'step_fgs', 'step_fgs_inter', 'TrainError', 'evaluate', 'write_metrics', 'read_metrics',
+           'plot_curves', 'build_model', 'check_input', 'build_data', 'build_optim', 'check_run_dir', 'prepare_run_dir',
+           'save_checkpoint', 'load_checkpoint', 'train']
 
 # %% ../nbs/03_train.ipynb #63f7751c
 import os, csv, copy, json, math, time, shutil
@@ -21,6 +21,7 @@ from torch import nn
 import torch.nn.functional as F
 import torch.distributed as dist
 from fastprogress.fastprogress import master_bar, progress_bar
+from .attacks import fgsm_images
 from .core import add_gc, gc_hosts, gc_mode, gc_state, load_gc_state
 from .models import get_model, MODELS
 from .data import load_images, cifar_loaders, imagenet_loaders, atomic_save, IMAGENET_MEAN, IMAGENET_STD
@@ -143,11 +144,6 @@ def want_compile(cfg, device, steps):
     return steps >= AUTO_COMPILE_STEPS and can_compile(device) if c == 'auto' else c
 
 # %% ../nbs/03_train.ipynb #0b1b2405
-def fgsm_images(x, grad, eps, mean, std):
-    "Input FGSM (Goodfellow et al.): normalised images `x` moved by `eps * sign(grad)` in [0, 1] pixel space and clamped there"
-    pix = x * std + mean
-    return ((pix + eps * grad.sign()).clamp_(0, 1) - mean) / std
-
 def _no_sync(model): return model.no_sync() if isinstance(model, nn.parallel.DistributedDataParallel) else nullcontext()
 
 def step_single(model, x, y, amp, cfg, norm):

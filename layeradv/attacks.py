@@ -13,7 +13,7 @@ import copy
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import add_gc, gc_layers, set_gc
+from .core import add_gc, gc_layers, set_gc, random_signs
 
 # %% ../nbs/05_attacks.ipynb #b68bf4f1
 class Normalized(nn.Module):
@@ -71,7 +71,7 @@ def robustness(model, loader, attack=fgsm, eps_grid=TABLE5_EPS, device='cpu', **
 
 # %% ../nbs/05_attacks.ipynb #bc239201
 class _Shifted:
-    "Direction source of the layerwise attack: the captured signs shifted by one sample"
+    "Direction source of the layerwise attack: the directions `layerwise` computed for this batch"
     def __call__(self, gc, x): return gc._shifted
     def __repr__(self): return '_Shifted()'
 
@@ -81,21 +81,30 @@ def _gc_copy(model, eps, scale, hosts):
     for g in gc_layers(m).values(): g.train()                  # Gc active, everything else in eval mode
     return m
 
-def layerwise(model, x, y, eps, carry=None, scale='act_std', source='prev', hosts=None):
-    "Perturb every Gc position of `model` with eps * s * sign of the previous sample's gradient; returns (logits, carry)"
+def _directions(source, s, prev):
+    "Signs each sample gets from its batch's signs `s` (and the last sample before, `prev`): see `layerwise`"
+    if source == 'own': return s
+    if source == 'random': return random_signs(s)
+    r = torch.cat([prev, s[:-1]])                              # sample i gets sample i-1's sign
+    if source == 'matched': return r * random_signs(r)
+    if source == 'prev': return r
+    raise ValueError(f"layerwise: unknown source {source!r}; choose prev, own, matched or random")
+
+def layerwise(model, x, y, eps, carry=None, scale='act_std', source='prev', hosts=None, input_eps=0.0):
+    "Perturb every Gc position (and with `input_eps` the image) by eps * s * signs from `source`; returns (logits, carry)"
     m = carry['model'] if carry else _gc_copy(model, eps, scale, hosts)
     gcs = gc_layers(m)
     set_gc(m, perturb=False, capture=True)
     xr = x.detach().requires_grad_()                            # the graph hangs on the input: no parameter gradients
-    torch.autograd.grad(F.cross_entropy(m(xr), y, reduction='sum'), xr)   # 1. every sample's gradient sign at every Gc
-    last = {}
-    for n, g in gcs.items():
-        prev = carry['last'][n] if carry else torch.zeros_like(g.sign[:1])
-        g._shifted = torch.cat([prev, g.sign[:-1]])             # 2. sample i gets sample i-1's sign
-        last[n] = g.sign[-1:].clone()
-    set_gc(m, perturb=True, capture=False, source=_Shifted() if source == 'prev' else 'random')
-    with torch.no_grad(): out = m(x)                           # 3. the perturbed pass
-    return out, {'model': m, 'last': last}
+    gx, = torch.autograd.grad(F.cross_entropy(m(xr), y, reduction='sum'), xr)   # 1. every sample's gradient signs
+    signs = {**{n: g.sign for n, g in gcs.items()}, '<input>': gx.sign()}
+    prev = lambda n: carry['last'][n] if carry else torch.zeros_like(signs[n][:1])
+    d = {n: _directions(source, s, prev(n)) for n, s in signs.items()}     # 2. the directions
+    for n, g in gcs.items(): g._shifted = d[n]
+    set_gc(m, perturb=True, capture=False, source=_Shifted())
+    xa = (x + input_eps * d['<input>']).clamp(0, 1) if input_eps else x
+    with torch.no_grad(): out = m(xa)                          # 3. the perturbed pass
+    return out, {'model': m, 'last': {n: s[-1:].clone() for n, s in signs.items()}}
 
 def layerwise_input(model, x, y, eps, carry=None):
     "Input-only variant: each image moved by eps * sign of the previous sample's input gradient, clamped to [0, 1]"

@@ -7,8 +7,8 @@ Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 # %% auto #0
 __all__ = ['STUDIES', 'TOY', 'TOY_SWEEP', 'FIG1_ARMS', 'R20', 'R20_PLAIN', 'run_fields', 'run_key', 'RunStore', 't_quantile',
            'paired', 'verdict', 'acc', 'arm', 'fmt_pair', 'Study', 'choose_eps', 'run_study', 'by_arm', 'read_study',
-           'score', 'compare', 'pending', 'run_studies', 'toy_spectrum', 'robustness_extra', 'sweep_table',
-           'arms_table', 'verdicts', 'markdown_table']
+           'score', 'compare', 'pending', 'run_studies', 'run_test_images', 'toy_spectrum', 'robustness_extra',
+           'sweep_table', 'arms_table', 'verdicts', 'markdown_table', 'layerwise_strength']
 
 # %% ../nbs/08_evidence.ipynb #01bdeacd
 import hashlib, json, math, os, shutil, time
@@ -92,13 +92,21 @@ class RunStore:
 
     def model(self, cfg):
         "The trained model of `cfg` from its kept weights (no Gc layers: the trained network as tested)"
-        from .train import build_model, build_data
+        from layeradv.train import build_model, build_data
         tr, _, n_classes, _ = build_data(cfg, torch.device('cpu'))
         m = build_model(TrainConfig(**{**asdict(cfg), 'method': 'baseline'}), n_classes, torch.device('cpu'), getattr(tr, 'shape', None))
         m.load_state_dict(torch.load(self.weights(cfg), weights_only=True, map_location='cpu'))
         return m.eval()
 
-    def __len__(self): return len(list(self.root.glob('*.json')))
+    def measure(self, cfg, name, f):
+        "Measurement `name` of the run `cfg`: stored next to its result, or `f(model)` on its kept weights now; None without weights"
+        p = self.path(cfg).with_name(self.path(cfg).stem + f'-{name}.json')
+        if p.exists(): return json.loads(p.read_text())
+        if not self.weights(cfg).exists(): return None
+        r = f(self.model(cfg)); tmp = p.with_suffix('.json.tmp'); tmp.write_text(json.dumps(r, indent=1) + '\n'); os.replace(tmp, p)
+        return r
+
+    def __len__(self): return len([p for p in self.root.glob('*.json') if p.stem.count('-') == 3])
 
 # %% ../nbs/08_evidence.ipynb #0c1c29c0
 def t_quantile(df, q=0.975):
@@ -272,10 +280,10 @@ def run_studies(names, paths, store, poll=60, log=print, quiet=True):
         time.sleep(poll)
 
 # %% ../nbs/08_evidence.ipynb #23175796
-def _test_images(cfg, n):
+def run_test_images(cfg, n):
     "(class-balanced [0, 1] test images, labels, mean, std) of `n` test images of the run `cfg`, as its trainer sees them"
-    from .train import build_data
-    from .data import subset
+    from layeradv.train import build_data
+    from layeradv.data import subset
     _, te, _, (mean, std) = build_data(cfg, torch.device('cpu'))
     x, y = torch.cat([b for b, _ in te]).float(), torch.cat([l for _, l in te])
     x, y = subset((x * std + mean).contiguous(), y, n, 0)          # the same images for every run
@@ -284,16 +292,16 @@ def _test_images(cfg, n):
 def toy_spectrum(n=300):
     "extra(model, cfg): mean top-50 encoder-Jacobian singular values over `n` test images (Fig. 1)"
     def f(model, cfg):
-        from .analysis import mean_spectrum, mlp_encoder
-        x, y, mean, std = _test_images(cfg, n)
+        from layeradv.analysis import mean_spectrum, mlp_encoder
+        x, y, mean, std = run_test_images(cfg, n)
         return {'svals': mean_spectrum(mlp_encoder(model), [((x - mean) / std, y)], k=50, chunk=50).tolist()}
     return f
 
 def robustness_extra(n=2000, n_pgd=500, pgd_steps=10):
     "extra(model, cfg): accuracy (%) under input FGSM (`n` test images) and PGD (`n_pgd`) at each eps of Table 5"
     def f(model, cfg):
-        from .attacks import Normalized, robustness, fgsm, pgd, TABLE5_EPS
-        x, y, mean, std = _test_images(cfg, n)
+        from layeradv.attacks import Normalized, robustness, fgsm, pgd, TABLE5_EPS
+        x, y, mean, std = run_test_images(cfg, n)
         net = Normalized(model.float(), mean.view(-1), std.view(-1)).eval()
         batches = [(x[i:i + 500], y[i:i + 500]) for i in range(0, len(y), 500)]
         torch.manual_seed(cfg.seed)                                   # PGD's random start
@@ -398,3 +406,21 @@ def markdown_table(df, cols):
     cell = lambda v: str(v).replace('|', '/')
     return '\n'.join(['| ' + ' | '.join(cols) + ' |', '|' + '---|' * len(cols)] +
                      ['| ' + ' | '.join(cell(r[c]) for c in cols) + ' |' for _, r in df.iterrows()])
+
+# %% ../nbs/08_evidence.ipynb #4336c2fe
+def layerwise_strength(model, x, y, mean, std, eps_grid=(0.0, 0.05, 0.1, 0.15, 0.2), batch=500):
+    "{row: {pixel eps: accuracy %}} under input FGSM and the layerwise attacks (Gc eps = pixel eps / pixel std) on [0, 1] images `x`"
+    from layeradv.attacks import Normalized, robustness, fgsm, layerwise, layerwise_input, layerwise_robustness
+    net = Normalized(model, mean.view(-1), std.view(-1)).eval()
+    sigma = float(std.mean())
+    order = torch.randperm(len(y), generator=torch.Generator().manual_seed(1))
+    batches = [(x[order][i:i + batch], y[order][i:i + batch]) for i in range(0, len(y), batch)]
+    def lw(source, inp):
+        return lambda m, xb, yb, e, carry=None: layerwise(m, xb, yb, e / sigma, carry, source=source, input_eps=e if inp else 0.0)
+    rows = {'input FGSM': robustness(net, batches, fgsm, eps_grid),
+            'input only, previous sample': layerwise_robustness(net, batches, eps_grid, layerwise_input)}
+    for name, src, inp in [('hidden layers, previous sample', 'prev', False), ('all layers incl. input, previous sample', 'prev', True),
+                           ('all layers, own sample (upper bound)', 'own', True), ('all layers, random, same support', 'matched', True),
+                           ('all layers, dense random', 'random', True)]:
+        rows[name] = layerwise_robustness(net, batches, eps_grid, lw(src, inp))
+    return {k: {str(e): v for e, v in r.items()} for k, r in rows.items()}

@@ -207,17 +207,18 @@ def read_study(grid, store):
     return {n: r for n, c in grid.items() if (r := store.get(c)) is not None}
 
 def score(r, metric='test'):
-    "A result's number for `metric`: 'test' / 'val' accuracy (%), or 'fgsm:EPS' / 'pgd:EPS' accuracy (%) under attack; None if not measured"
+    "A result's number for `metric`: 'test' / 'val' accuracy (%), 'fgsm:EPS' / 'pgd:EPS' accuracy (%) under attack, 'sv:K' the K-th singular value; None if not measured"
     if metric in ('test', 'val'): return acc(r, metric)
     attack, e = metric.split(':')
     ex = r.get('extra') or {}
+    if attack == 'sv': return ex['svals'][int(e) - 1] if 'svals' in ex else None
     return ex[attack][ex['eps'].index(float(e))] if attack in ex else None
 
 def compare(arms, a, b, paper_effect, claim, metric='test'):
     "A claims-table row: 'a beats b by paper_effect' on `metric`, over the seeds both arms have, with interval and verdict"
     sa, sb = [{r['config']['seed']: v for r in arms.get(x, []) if (v := score(r, metric)) is not None} for x in (a, b)]
     seeds = sorted(set(sa) & set(sb))
-    row = {'claim': claim, 'A': a, 'B': b, 'paper A - B': paper_effect, 'seeds': len(seeds)}
+    row = {'claim': claim, 'A': a, 'B': b, 'paper A - B': paper_effect or 'a sign only', 'seeds': len(seeds)}
     if len(seeds) < 2: return {**row, 'A - B [95% CI]': 'fewer than 2 paired seeds', 'verdict': 'no result yet'}
     p = paired([sa[s] for s in seeds], [sb[s] for s in seeds])
     return {**row, **{f'{k} (%)' if k != 'A - B [95% CI]' else k: v for k, v in fmt_pair(p).items()}, 'verdict': verdict(p, paper_effect)}
@@ -325,7 +326,9 @@ STUDIES['toy'] = Study(
             ('Direction: Ours > dense random noise', 'ours', 'random', 3.8),
             ('Table 2 (toy): Ours > dropout', 'ours', 'dropout', 0.2),
             ('Table 2 (toy): dropout + Ours > dropout', 'dropout+ours', 'dropout', 0.7),
-            ('(FGS > baseline)', 'fgs', 'baseline', 1.0)],
+            ('(FGS > baseline)', 'fgs', 'baseline', 1.0),
+            ('Fig. 1: FGS suppresses the leading singular value more than Ours', 'ours', 'fgs', 0.0, 'sv:1'),
+            ('Fig. 1: Ours suppresses the 50th singular value', 'baseline', 'ours', 0.0, 'sv:50')],
     sweep=TOY_SWEEP, seeds=(0, 1, 2, 3, 4), extra=lambda arm: toy_spectrum() if arm in FIG1_ARMS else None)
 
 # %% ../nbs/08_evidence.ipynb #b45189ec

@@ -147,9 +147,10 @@ def reproduce(name:str,              # experiment (table1, table2, table3, table
               quiet:bool=False):     # no progress bars
     "Run or resume one of the paper's experiments and print its paper-vs-measured table"
     try:
-        given = {k: v for k, v in dict(cifar10=cifar10 or (data if name in STUDIES and name != 'r20-cifar100' else None),
-                                       cifar100=cifar100 or (data if name == 'r20-cifar100' else None), imagenet=imagenet).items() if v}
-        if name in STUDIES: return _study(name, given, store, list, quiet)
+        given = {k: v for k, v in dict(cifar10=cifar10, cifar100=cifar100, imagenet=imagenet).items() if v}
+        if name in STUDIES:
+            if data: given.setdefault(STUDIES[name].protocol.get('dataset', 'cifar10'), data)
+            return _study(name, given, store, list, quiet)
         exp = get_experiment(name)
         knobs = exp.knobs(setting)
         if data: given.setdefault(exp.datasets[0], data)

@@ -266,8 +266,8 @@ def pending(study, paths, store):
     "Runs of `study` (and of the study it takes eps from) without a stored result; all final arms while eps is unknown"
     data = _data(study, paths)
     n = pending(STUDIES[study.eps_from], paths, store) if study.eps_from else 0
-    n += len(study.sweep_grid(data)) - len(read_study(study.sweep_grid(data), store))
-    eps, _ = study.chosen(paths, store)
+    eps, sweep = study.chosen(paths, store)                    # (the sweep results of `eps_from` when it has one)
+    if study.sweep: n += len(study.sweep_grid(data)) - len(sweep)
     if not eps and any(isinstance(e, str) for _, e, _ in study.arms.values()): return n + len(study.seeds) * len(study.arms)
     return n + len(study.seeds) * len(study.arms) - len(read_study(study.final_grid(data, eps), store))
 
@@ -417,7 +417,8 @@ def layerwise_strength(model, x, y, mean, std, eps_grid=(0.0, 0.05, 0.1, 0.15, 0
     net = Normalized(model, mean.view(-1), std.view(-1)).eval()
     sigma = float(std.mean())
     order = torch.randperm(len(y), generator=torch.Generator().manual_seed(1))
-    batches = [(x[order][i:i + batch], y[order][i:i + batch]) for i in range(0, len(y), batch)]
+    x, y = x[order], y[order]
+    batches = [(x[i:i + batch], y[i:i + batch]) for i in range(0, len(y), batch)]
     def lw(source, inp):
         return lambda m, xb, yb, e, carry=None: layerwise(m, xb, yb, e / sigma, carry, source=source, input_eps=e if inp else 0.0)
     rows = {'input FGSM': robustness(net, batches, fgsm, eps_grid),

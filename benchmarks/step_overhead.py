@@ -7,6 +7,7 @@ plus seconds per epoch (also `layeradv bench --compile --epoch`).
 import argparse, os
 import torch
 from layeradv.bench import bench_steps, print_steps, epoch_seconds
+from layeradv.train import METHODS
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -15,6 +16,9 @@ if __name__ == '__main__':
     ap.add_argument('--steps', type=int, default=3)
     ap.add_argument('--compile', action='store_true', help='also time compiled models (interleaved with eager)')
     ap.add_argument('--epoch', action='store_true', help='also time one epoch (10,000 images) + evaluation (10,000)')
+    ap.add_argument('--methods', default=None, help='comma-separated methods (default: all; baseline is always timed)')
+    ap.add_argument('--arch', default=None, help='model (default resnet20 on the CPU, resnet56 on the GPU)')
+    ap.add_argument('--batch', type=int, default=None, help='batch size (default 128 on the CPU, 512 on the GPU)')
     a = ap.parse_args()
     modes = ('eager', 'compiled') if a.compile else ('eager',)
     print(f"torch {torch.__version__}, {os.cpu_count()} CPU cores, {torch.get_num_threads()} threads")
@@ -23,7 +27,9 @@ if __name__ == '__main__':
         print(f"GPU: {torch.cuda.get_device_name()}")
         arch, bs, dev, amp = 'resnet56', 512, 'cuda', 'bf16'
     else: arch, bs, dev, amp = 'resnet20', 128, 'cpu', 'none'
-    t = bench_steps(arch, bs, modes=modes, device=dev, amp=amp, rounds=a.rounds, steps_per_round=a.steps)
+    arch, bs = a.arch or arch, a.batch or bs
+    methods = ('baseline', *[m for m in a.methods.split(',') if m != 'baseline']) if a.methods else tuple(METHODS)
+    t = bench_steps(arch, bs, methods=methods, modes=modes, device=dev, amp=amp, rounds=a.rounds, steps_per_round=a.steps)
     print_steps(t, f"{arch}, batch {bs}, {dev}, amp {amp}, channels-last; median over {a.rounds} rounds of {a.steps} steps "
                    f"(ratio: to the baseline of the same mode and round)")
     if a.epoch:

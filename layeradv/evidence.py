@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 __all__ = ['STUDIES', 'TOY', 'TOY_SWEEP', 'FIG1_ARMS', 'R20', 'R20_PLAIN', 'run_fields', 'run_key', 'RunStore', 't_quantile',
            'paired', 'verdict', 'acc', 'arm', 'fmt_pair', 'Study', 'choose_eps', 'run_study', 'by_arm', 'read_study',
            'score', 'compare', 'pending', 'run_studies', 'run_test_images', 'toy_spectrum', 'robustness_extra',
-           'sweep_table', 'arms_table', 'verdicts', 'markdown_table', 'layerwise_strength']
+           'on_gpu', 'sweep_table', 'arms_table', 'verdicts', 'markdown_table', 'layerwise_strength']
 
 # %% ../nbs/08_evidence.ipynb #01bdeacd
 import hashlib, json, math, os, shutil, time
@@ -303,11 +303,12 @@ def robustness_extra(n=2000, n_pgd=500, pgd_steps=10):
     def f(model, cfg):
         from layeradv.attacks import Normalized, robustness, fgsm, pgd, TABLE5_EPS
         x, y, mean, std = run_test_images(cfg, n)
-        net = Normalized(model.float(), mean.view(-1), std.view(-1)).eval()
+        dev = next(model.parameters()).device                          # the model as trained: GPU or CPU
+        net = Normalized(model.float(), mean.view(-1), std.view(-1)).to(dev).eval()
         batches = [(x[i:i + 500], y[i:i + 500]) for i in range(0, len(y), 500)]
         torch.manual_seed(cfg.seed)                                   # PGD's random start
-        return dict(eps=list(TABLE5_EPS), fgsm=list(robustness(net, batches, fgsm, TABLE5_EPS).values()),
-                    pgd=list(robustness(net, batches[:max(1, n_pgd // 500)], pgd, TABLE5_EPS, steps=pgd_steps).values()))
+        return dict(eps=list(TABLE5_EPS), fgsm=list(robustness(net, batches, fgsm, TABLE5_EPS, device=dev).values()),
+                    pgd=list(robustness(net, batches[:max(1, n_pgd // 500)], pgd, TABLE5_EPS, device=dev, steps=pgd_steps).values()))
     return f
 
 # %% ../nbs/08_evidence.ipynb #54a1b252
@@ -373,6 +374,17 @@ STUDIES['r20-layers'] = Study(
             ('Table 3: every stage > stages 1-2', 'all', 'stages1-2', 1.06),
             ('Table 3: first stage only > baseline', 'stage1', 'baseline', 0.22)],
     eps_from='r20-cifar10', seeds=(0, 1), keep=True)
+
+# %% ../nbs/08_evidence.ipynb #4adec65b
+def on_gpu(study):
+    "`study` trained on the GPU in bf16 (eager): its own run keys, its eps from the GPU variant of `eps_from`"
+    from dataclasses import replace
+    return replace(study, name=f'{study.name}-gpu', title=f'{study.title} [GPU, bf16]',
+                   protocol={**study.protocol, 'amp': 'bf16', 'device': 'cuda', 'compile': False},
+                   eps_from=study.eps_from and f'{study.eps_from}-gpu')
+
+for _n in [n for n in STUDIES if n.startswith('r20-')]: STUDIES[f'{_n}-gpu'] = on_gpu(STUDIES[_n])
+
 
 # %% ../nbs/08_evidence.ipynb #8a550774
 def _ms(v): return f"{torch.tensor(v).mean():.2f} ± {torch.tensor(v).std():.2f}" if len(v) > 1 else (f"{v[0]:.2f}" if v else '—')

@@ -169,9 +169,10 @@ class Study:
         return {f'{m}-eps{e}-s{s}': self.config(data, m, e, s) for m, es in self.sweep.items() for e in es for s in self.sweep_seeds}
 
     def final_grid(self, data, eps):
-        "{(arm, seed): config} of the final stage with the chosen `eps` ({method: eps}), seed-major (a cut-short study is still paired)"
+        "{(arm, seed): config} of the final stage with the chosen `eps` ({method: eps}; arms whose eps is not chosen yet are left out), seed-major"
         pick = lambda e: eps[e] if isinstance(e, str) else e
-        return {(a, s): self.config(data, m, pick(e), s, **kw) for s in self.seeds for a, (m, e, kw) in self.arms.items()}
+        return {(a, s): self.config(data, m, pick(e), s, **kw) for s in self.seeds for a, (m, e, kw) in self.arms.items()
+                if not isinstance(e, str) or e in eps}
 
 # %% ../nbs/08_evidence.ipynb #40049f86
 def choose_eps(results, method, split='val'):
@@ -245,9 +246,8 @@ def run(self:Study, paths, store, train=True, log=print, quiet=True):
     data = _data(self, paths)
     if train and self.eps_from: STUDIES[self.eps_from].run(paths, store, log=log, quiet=quiet)
     if train and self.sweep: run_study(self.sweep_grid(data), store, keep=self.keep, log=log, quiet=quiet)
-    eps, sweep = self.chosen(paths, store)
-    if not eps and any(isinstance(e, str) for _, e, _ in self.arms.values()): return sweep, eps, {}
-    if train and log: log(f"{self.name}: eps chosen on validation: {eps}", flush=True)
+    eps, sweep = self.chosen(paths, store)              # {} while the sweep runs: then only the arms of fixed eps train
+    if train and log and eps: log(f"{self.name}: eps chosen on validation: {eps}", flush=True)
     grid = self.final_grid(data, eps)
     extra = (lambda name: self.extra(name[0])) if self.extra else None
     final = run_study(grid, store, extra, self.keep, quiet, log) if train else read_study(grid, store)
@@ -263,12 +263,11 @@ def claims_table(self:Study, final):
 
 # %% ../nbs/08_evidence.ipynb #7520cda1
 def pending(study, paths, store):
-    "Runs of `study` (and of the study it takes eps from) without a stored result; all final arms while eps is unknown"
+    "Runs of `study` (and of the study it takes eps from) without a stored result; arms of unknown eps count as missing"
     data = _data(study, paths)
     n = pending(STUDIES[study.eps_from], paths, store) if study.eps_from else 0
     eps, sweep = study.chosen(paths, store)                    # (the sweep results of `eps_from` when it has one)
     if study.sweep: n += len(study.sweep_grid(data)) - len(sweep)
-    if not eps and any(isinstance(e, str) for _, e, _ in study.arms.values()): return n + len(study.seeds) * len(study.arms)
     return n + len(study.seeds) * len(study.arms) - len(read_study(study.final_grid(data, eps), store))
 
 def run_studies(names, paths, store, poll=60, log=print, quiet=True):

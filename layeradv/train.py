@@ -118,8 +118,9 @@ class Amp:
         else: opt.step()
 
 def pick_device(name='auto', local_rank=0):
-    "The torch device for `name` ('auto': this process's GPU if there is one, else the CPU)"
+    "The torch device for `name` ('auto': this process's GPU if there is one, else the CPU; 'cuda': this process's GPU)"
     if name == 'auto': name = f'cuda:{local_rank}' if torch.cuda.is_available() else 'cpu'
+    if name == 'cuda': name = f'cuda:{local_rank}'                       # an index: set_device and DDP need one
     if name.startswith('cuda') and not torch.cuda.is_available(): raise ValueError(f"device {name!r} requested but CUDA is not available")
     return torch.device(name)
 

@@ -28,13 +28,17 @@ def losses(device, method='ours', amp='none', compiled=False, channels_last=True
     return out, model
 
 def test_cuda_fp32_equals_cpu_fp32():
-    "Algorithm 1 on the GPU in fp32 (TF32 off) follows the CPU's losses; Gc changes them (it acted)"
+    "Algorithm 1 on the GPU in fp32 (TF32 off) follows the CPU's losses; Gc changes them (it acted)
+
+    Step 1 is unperturbed and must agree to float rounding. Later steps add eps * sign(g): a gradient entry near 0 can take
+    the other sign on the other device, so they agree to 1e-2 (H200: 6e-3 after 4 steps), far closer than to the baseline."""
     torch.backends.cudnn.allow_tf32 = torch.backends.cuda.matmul.allow_tf32 = False
     cpu, _ = losses('cpu'); gpu, m = losses('cuda')
     base, _ = losses('cuda', 'baseline')
     print(cpu, gpu, base)
-    assert max(abs(a - b) for a, b in zip(cpu, gpu)) < 2e-3, (cpu, gpu)
-    assert abs(gpu[-1] - base[-1]) > 1e-2, (gpu, base)
+    d = max(abs(a - b) for a, b in zip(cpu, gpu))
+    assert abs(cpu[0] - gpu[0]) < 1e-4 and d < 1e-2, (cpu, gpu)
+    assert abs(gpu[-1] - base[-1]) > 5 * d, (gpu, base)
     assert all(g.sign is not None and g.sign.is_cuda for g in gc_layers(m).values())
 
 def test_bf16_autocast_close_to_fp32():

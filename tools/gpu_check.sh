@@ -9,7 +9,7 @@ set -u
 data=$1; total=${2:-540}; prev=${3:-}
 cd "$(dirname "$0")/.."
 if ls .whl/*.whl >/dev/null 2>&1; then        # pure-Python dependencies the GPU image lacks, carried as wheels
-  python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --target /tmp/site .whl/*.whl && export PYTHONPATH=/tmp/site
+  python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl && export PYTHONPATH=/tmp/site
 fi
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}" PYTHONUNBUFFERED=1 LAYERADV_CIFAR10="$data" LAYERADV_CACHE=/tmp/cache LAYERADV_RUNS=/tmp/runs
 t0=$(date +%s)

@@ -5,7 +5,7 @@ import csv, math, os, subprocess, sys, textwrap
 import pytest, torch, torch.nn.functional as F
 from layeradv.models import get_model
 from layeradv.core import add_gc, gc_layers
-from layeradv.train import Amp
+from layeradv.train import Amp, OLD_DYNAMO
 from test_ddp import make_tree
 
 pytestmark = pytest.mark.skipif(not torch.cuda.is_available(), reason='needs a CUDA GPU')
@@ -53,6 +53,10 @@ def test_channels_last_equals_contiguous():
     a, _ = losses('cuda', amp='bf16'); b, _ = losses('cuda', amp='bf16', channels_last=False)
     assert max(abs(x - y) for x, y in zip(a, b)) < 0.02 * max(a), (a, b)
 
+
+@pytest.mark.xfail(OLD_DYNAMO, strict=False, raises=torch._dynamo.exc.BackendCompilerFailed,
+                   reason="torch 2.11's Dynamo misorders the Gc cache placeholder once the cache exists (H200, 2.11.0); "
+                          "the trainer then falls back to eager, see tests/test_compile.py")
 def test_compiled_cuda_equals_eager_after_a_compiled_baseline():
     "inductor/triton on the GPU: compiled Ours (after a compiled plain ResNet-20 in the same process) equals eager Ours"
     torch.backends.cudnn.allow_tf32 = torch.backends.cuda.matmul.allow_tf32 = False

@@ -3,7 +3,7 @@
 #   1. tests/test_gpu.py (bf16 autocast, channels-last, inductor/triton, the CLI trainer on CUDA, against the CPU in fp32)
 #   2. the step benchmark on the GPU (eager, every method; compiled baseline and Ours)
 #   3. the GPU variants of the evidence studies (layeradv reproduce NAME-gpu) until TOTAL seconds; the store is resumable.
-# Output goes to $OUT (the device tool brings it back): gpu_tests.txt, bench_gpu.txt, studies.txt, gstore.tgz.*
+# BENCH=0 skips part 2. Output goes to $OUT (the device tool brings it back): gpu_tests.txt, bench_gpu.txt, studies.txt, gstore.tgz.*
 #   OUT=/tmp/out bash tools/gpu_check.sh CIFAR10_TAR TOTAL_SECONDS [STORE_TGZ_PARTS_TO_RESUME]
 set -u
 data=$1; total=${2:-540}; prev=${3:-}
@@ -18,8 +18,8 @@ nvidia-smi -L; python3 -c "import torch, layeradv; print('torch', torch.__versio
 timeout 240 python3 -m pytest -q -rs -p no:cacheprovider tests/test_gpu.py 2>&1 | tee "$OUT/gpu_tests.txt"
 echo "tests: $(( $(date +%s) - t0 )) s"
 
-timeout 90 python3 benchmarks/step_overhead.py --gpu --arch resnet20 --batch 128 --rounds 9 --steps 10 2>&1 | tee "$OUT/bench_gpu.txt"
-timeout 120 python3 benchmarks/step_overhead.py --gpu --arch resnet20 --batch 128 --rounds 9 --steps 10 --compile --methods ours 2>&1 \
+[ "${BENCH:-1}" = 1 ] && timeout 90 python3 benchmarks/step_overhead.py --gpu --arch resnet20 --batch 128 --rounds 9 --steps 10 2>&1 | tee "$OUT/bench_gpu.txt"
+[ "${BENCH:-1}" = 1 ] && timeout 120 python3 benchmarks/step_overhead.py --gpu --arch resnet20 --batch 128 --rounds 9 --steps 10 --compile --methods ours 2>&1 \
   | grep -v "^W1\|^  \|^To \|^For " | tee -a "$OUT/bench_gpu.txt"
 echo "bench: $(( $(date +%s) - t0 )) s"
 

@@ -28,7 +28,7 @@ def losses(device, method='ours', amp='none', compiled=False, channels_last=True
     return out, model
 
 def test_cuda_fp32_equals_cpu_fp32():
-    "Algorithm 1 on the GPU in fp32 (TF32 off) follows the CPU's losses; Gc changes them (it acted)
+    """Algorithm 1 on the GPU in fp32 (TF32 off) follows the CPU's losses; Gc changes them (it acted)
 
     Step 1 is unperturbed and must agree to float rounding. Later steps add eps * sign(g): a gradient entry near 0 can take
     the other sign on the other device, so they agree to 1e-2 (H200: 6e-3 after 4 steps), far closer than to the baseline."""

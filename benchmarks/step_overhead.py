@@ -3,10 +3,12 @@ plus seconds per epoch (also `layeradv bench --compile --epoch`).
 
     python benchmarks/step_overhead.py --rounds 15 --compile --epoch   # ResNet-20, batch 128, CPU, fp32 (issue 11's targets)
     python benchmarks/step_overhead.py --gpu --compile --epoch         # ResNet-56, batch 512, CUDA, bf16
+    python benchmarks/step_overhead.py --isolated --compile --epoch --methods ours,random,random_matched --reps 3
+                                       # one process per (mode, method), processes interleaved (fair for compiled models)
 """
 import argparse, os
 import torch
-from layeradv.bench import bench_steps, print_steps, epoch_seconds
+from layeradv.bench import bench_steps, print_steps, epoch_seconds, bench_isolated
 from layeradv.train import METHODS
 
 if __name__ == '__main__':
@@ -19,6 +21,8 @@ if __name__ == '__main__':
     ap.add_argument('--methods', default=None, help='comma-separated methods (default: all; baseline is always timed)')
     ap.add_argument('--arch', default=None, help='model (default resnet20 on the CPU, resnet56 on the GPU)')
     ap.add_argument('--batch', type=int, default=None, help='batch size (default 128 on the CPU, 512 on the GPU)')
+    ap.add_argument('--isolated', action='store_true', help='one process per (mode, method), interleaved repetitions (CPU)')
+    ap.add_argument('--reps', type=int, default=3, help='--isolated: repetitions')
     a = ap.parse_args()
     modes = ('eager', 'compiled') if a.compile else ('eager',)
     print(f"torch {torch.__version__}, {os.cpu_count()} CPU cores, {torch.get_num_threads()} threads")
@@ -29,6 +33,14 @@ if __name__ == '__main__':
     else: arch, bs, dev, amp = 'resnet20', 128, 'cpu', 'none'
     arch, bs = a.arch or arch, a.batch or bs
     methods = ('baseline', *[m for m in a.methods.split(',') if m != 'baseline']) if a.methods else tuple(METHODS)
+    if a.isolated:
+        t, ep = bench_isolated(arch, bs, methods, modes, a.reps, a.rounds, a.steps, a.epoch)
+        print_steps(t, f"{arch}, batch {bs}, {dev}, amp {amp}, channels-last; one process per row and repetition, "
+                       f"{a.reps} repetitions (each the median of {a.rounds} rounds of {a.steps} steps); median and range over "
+                       f"repetitions (ratio: to the baseline of the same mode and repetition)")
+        for (mode, m), s in ep.items():
+            if s: print(f"{arch} {mode:<8} {m:<15}: one epoch of 10,000 images + evaluation of 10,000: {s[0]:.1f} s")
+        raise SystemExit
     t = bench_steps(arch, bs, methods=methods, modes=modes, device=dev, amp=amp, rounds=a.rounds, steps_per_round=a.steps)
     print_steps(t, f"{arch}, batch {bs}, {dev}, amp {amp}, channels-last; median over {a.rounds} rounds of {a.steps} steps "
                    f"(ratio: to the baseline of the same mode and round)")

@@ -10,7 +10,8 @@ __all__ = ['bench_steps', 'step_table', 'print_steps', 'epoch_seconds', 'bench_i
 # %% ../nbs/03a_bench.ipynb #79c00a9a
 import time
 import torch
-from .train import METHODS, STEPS, TrainConfig, Amp, build_model, build_optim, evaluate
+from .config import METHODS, TrainConfig, Amp
+from .train import STEPS, build_model, build_optim, evaluate
 from .data import ResidentLoader
 
 # %% ../nbs/03a_bench.ipynb #aa9e1535

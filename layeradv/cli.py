@@ -25,8 +25,9 @@ import argparse, dataclasses
 import torch
 from pathlib import Path
 from fastcore.docments import docments
-from .train import TrainConfig, TrainError, train as train_run, evaluate, build_data, \
-    load_checkpoint, pick_device, Amp
+from .config import TrainConfig, pick_device, Amp
+from .runs import TrainError, load_checkpoint
+from .train import train as train_run, evaluate, build_data
 from .data import DataError
 from .models import get_model
 from .bench import bench_steps, print_steps, epoch_seconds

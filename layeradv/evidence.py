@@ -17,7 +17,8 @@ from typing import Callable
 from fastcore.basics import patch
 from pathlib import Path
 import torch
-from .train import TrainConfig, train
+from .config import TrainConfig
+from .train import train
 from .data import atomic_save
 
 # %% ../nbs/08_evidence.ipynb #31006b89

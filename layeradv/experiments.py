@@ -17,7 +17,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Callable
 import torch, pandas as pd
-from .train import train, plot_curves
+from .train import train
+from .runs import plot_curves
 from .data import load_images, subset, channel_stats, to_grayscale, ResidentLoader
 from .attacks import Normalized
 

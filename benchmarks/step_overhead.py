@@ -9,7 +9,7 @@ plus seconds per epoch (also `layeradv bench --compile --epoch`).
 import argparse, os
 import torch
 from layeradv.bench import bench_steps, print_steps, epoch_seconds, bench_isolated
-from layeradv.train import METHODS
+from layeradv.config import METHODS
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

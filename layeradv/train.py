@@ -18,11 +18,11 @@ import torch.nn.functional as F
 import torch.distributed as dist
 from fastprogress.fastprogress import master_bar, progress_bar
 from .attacks import fgsm_images
-from .core import add_gc, gc_hosts, gc_mode
+from .core import add_gc, gc_hosts, gc_mode, load_gc_state
 from .models import get_model
-from .config import *
-from .runs import *
-from .runs import _raw, _fmt, _fallback, _Snapshot, _check_finite, _undo_failed_start
+from .config import GC_METHODS, GC_SOURCES, Amp, pick_device, dist_info, want_compile
+from .runs import (TrainError, check_run_dir, prepare_run_dir, save_checkpoint, load_checkpoint, write_metrics,
+                           plot_curves, _raw, _fmt, _fallback, _Snapshot, _check_finite, _undo_failed_start)
 from .data import load_images, cifar_loaders, imagenet_loaders, IMAGENET_MEAN, IMAGENET_STD
 
 # %% ../nbs/03_train.ipynb #0b1b2405

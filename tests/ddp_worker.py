@@ -1,6 +1,7 @@
 "One rank of a 2-process run under torchrun: train briefly, then save this rank's parameters"
 import os, sys, torch
-from layeradv.train import TrainConfig, train, build_model
+from layeradv.config import TrainConfig
+from layeradv.train import train, build_model
 
 data, out, method, compile = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 cfg = TrainConfig(arch='small_cnn', method=method, data=data, dataset='imagefolder', epochs=2, batch_size=8, lr=0.05,

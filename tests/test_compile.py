@@ -29,7 +29,8 @@ def test_failed_compile_falls_back_to_eager_exactly(tmp_path):
 
 SCRIPT = textwrap.dedent('''
     import sys, torch, torch._dynamo.utils as U
-    from layeradv.train import TrainConfig, build_model, build_optim, STEPS, Amp, evaluate
+    from layeradv.config import TrainConfig, Amp
+    from layeradv.train import build_model, build_optim, STEPS, evaluate
     method = sys.argv[1]
     cfg = TrainConfig(arch='small_cnn', method=method, data='-', eps=0.1, alpha=0.5)
     torch.manual_seed(0)
@@ -58,7 +59,8 @@ def test_compiled_training_never_recompiles_per_step(tmp_path, method):
 
 TWO_RUNS = textwrap.dedent('''
     import sys, tempfile, torch
-    from layeradv.train import TrainConfig, train
+    from layeradv.config import TrainConfig
+    from layeradv.train import train
     from layeradv.core import gc_layers
     data = sys.argv[1]
     kw = dict(arch='toy_mlp', dataset='cifar10', data=data, grayscale=True, flip=False, epochs=1, batch_size=50, lr=0.01,
@@ -113,6 +115,7 @@ def test_compile_sees_gc_hooks_added_to_a_class_compiled_before():
 LATE = textwrap.dedent('''
     import sys, tempfile, torch
     import layeradv.train as T
+    from layeradv.config import TrainConfig
     class Late:                      # a compiled model whose second call fails, as torch 2.11's Dynamo fails once Gc caches exist
         def __init__(self, m): self.m, self.calls = m, 0
         def __call__(self, *a, **k):
@@ -124,8 +127,8 @@ LATE = textwrap.dedent('''
     kw = dict(arch='small_cnn', method='ours', dataset='cifar10', data=sys.argv[1], epochs=2, batch_size=64, lr=0.05, eps=0.1,
               train_subset=300, test_subset=100, device='cpu')
     with tempfile.TemporaryDirectory() as d:
-        _, late = T.train(T.TrainConfig(compile='true', **kw), f'{d}/late', quiet=True)
-        _, eager = T.train(T.TrainConfig(compile='false', **kw), f'{d}/eager', quiet=True)
+        _, late = T.train(TrainConfig(compile='true', **kw), f'{d}/late', quiet=True)
+        _, eager = T.train(TrainConfig(compile='false', **kw), f'{d}/eager', quiet=True)
     strip = lambda h: [{k: v for k, v in r.items() if k != 'seconds'} for r in h]
     assert strip(late) == strip(eager), (late, eager)
 ''')

@@ -1,11 +1,11 @@
 """The CUDA paths (bf16 autocast, channels-last, torch.compile with inductor/triton, the trainer end to end), checked on
 a GPU against the CPU in fp32 as the independent reference. Skipped where no GPU is present: the CPU tests cover the
 same code with amp 'none' and gloo, and CI has no GPU; run `pytest tests/test_gpu.py` on a machine with one."""
-import csv, math, os, subprocess, sys, textwrap
+import csv, math, os, subprocess, sys
 import pytest, torch, torch.nn.functional as F
 from layeradv.models import get_model
 from layeradv.core import add_gc, gc_layers
-from layeradv.train import Amp, OLD_DYNAMO
+from layeradv.config import Amp, OLD_DYNAMO
 from test_ddp import make_tree
 
 pytestmark = pytest.mark.skipif(not torch.cuda.is_available(), reason='needs a CUDA GPU')

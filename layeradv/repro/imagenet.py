@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/imagenet.html.md"""
 __all__ = ['SETTINGS', 'PAPER', 'EXP', 'grid', 'table']
 
 # %% ../../nbs/25_imagenet.ipynb #10b0d1c2
-from ..train import TrainConfig
+from ..config import TrainConfig
 from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule, GC_EPS
 
 # %% ../../nbs/25_imagenet.ipynb #86a5aaf8

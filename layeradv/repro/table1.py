@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/cifar_table1.html.md"""
 __all__ = ['ARCHS', 'SETTINGS', 'PAPER', 'EXP', 'grid', 'table']
 
 # %% ../../nbs/20_cifar_table1.ipynb #380a452f
-from ..train import TrainConfig
+from ..config import TrainConfig
 from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule, GC_EPS
 
 # %% ../../nbs/20_cifar_table1.ipynb #2a191dcd

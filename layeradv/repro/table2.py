@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/dropout_table2.html.md"""
 __all__ = ['SETTINGS', 'DROPOUT', 'PAPER', 'EXP', 'grid', 'table']
 
 # %% ../../nbs/21_dropout_table2.ipynb #a768c847
-from ..train import TrainConfig
+from ..config import TrainConfig
 from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule, GC_EPS
 
 # %% ../../nbs/21_dropout_table2.ipynb #81765879

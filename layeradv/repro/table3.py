@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/layers_table3.html.md"""
 __all__ = ['STOPS', 'SETTINGS', 'PAPER', 'EXP', 'grid', 'table']
 
 # %% ../../nbs/22_layers_table3.ipynb #008abe85
-from ..train import TrainConfig
+from ..config import TrainConfig
 from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule, GC_EPS
 
 # %% ../../nbs/22_layers_table3.ipynb #e8a8aee1

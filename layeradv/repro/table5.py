@@ -9,7 +9,7 @@ __all__ = ['METHODS', 'SETTINGS', 'PAPER', 'EXP', 'grid', 'extra', 'table']
 
 # %% ../../nbs/23_variants_table5.ipynb #ba39f3a8
 import torch
-from ..train import TrainConfig
+from ..config import TrainConfig
 from ..attacks import fgsm, pgd, robustness, TABLE5_EPS
 from ..experiments import Experiment, paper_vs_measured, collect, attack_view, schedule, GC_EPS
 

@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/wrn_table6.html.md"""
 __all__ = ['SETTINGS', 'ROWS', 'PAPER', 'EXP', 'grid', 'table']
 
 # %% ../../nbs/24_wrn_table6.ipynb #da4664ce
-from ..train import TrainConfig
+from ..config import TrainConfig
 from ..experiments import Experiment, paper_vs_measured, collect, accuracy, schedule, GC_EPS
 
 # %% ../../nbs/24_wrn_table6.ipynb #75470206

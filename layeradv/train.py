@@ -25,9 +25,7 @@ from .runs import (TrainError, check_run_dir, prepare_run_dir, save_checkpoint, 
                            plot_curves, _raw, _fmt, _fallback, _Snapshot, _check_finite, _undo_failed_start)
 from .data import load_images, cifar_loaders, imagenet_loaders, IMAGENET_MEAN, IMAGENET_STD
 
-# %% ../nbs/03_train.ipynb #0b1b2405
-def _no_sync(model): return model.no_sync() if isinstance(model, nn.parallel.DistributedDataParallel) else nullcontext()
-
+# %% ../nbs/03_train.ipynb #96c9c853
 def step_single(model, x, y, amp, cfg, norm):
     "baseline, ours, random, random_matched: one forward and one backward (Gc layers, if any, act as configured)"
     with amp.autocast():
@@ -35,6 +33,7 @@ def step_single(model, x, y, amp, cfg, norm):
     amp.backward(loss)
     return loss.detach(), out.detach()
 
+# %% ../nbs/03_train.ipynb #88261969
 def step_ours_joint(model, x, y, amp, cfg, norm):
     "Ours-joint: alpha * J(clean) + (1 - alpha) * J(perturbed); only the perturbed pass feeds the Gc caches"
     a = cfg.alpha
@@ -44,6 +43,9 @@ def step_ours_joint(model, x, y, amp, cfg, norm):
         loss = a * F.cross_entropy(clean, y) + (1 - a) * F.cross_entropy(pert, y)
     amp.backward(loss)
     return loss.detach(), pert.detach()
+
+# %% ../nbs/03_train.ipynb #7a90fc57
+def _no_sync(model): return model.no_sync() if isinstance(model, nn.parallel.DistributedDataParallel) else nullcontext()
 
 def step_fgs(model, x, y, amp, cfg, norm):
     "FGS-orig (eq. 3): clean pass gives grad_x; adversarial pass on the FGSM images; joint loss"
@@ -59,6 +61,7 @@ def step_fgs(model, x, y, amp, cfg, norm):
     amp.backward((1 - a) * la)
     return (a * lc + (1 - a) * la).detach(), clean.detach()
 
+# %% ../nbs/03_train.ipynb #8471ef29
 def step_fgs_inter(model, x, y, amp, cfg, norm):
     "FGS-inter: a clean capturing pass, then the Gc positions perturbed by this batch's gradient signs; joint loss"
     a = cfg.alpha
@@ -72,6 +75,7 @@ def step_fgs_inter(model, x, y, amp, cfg, norm):
         amp.backward((1 - a) * lp)
     return (a * lc + (1 - a) * lp).detach(), pert.detach()
 
+# %% ../nbs/03_train.ipynb #316498bb
 STEPS = {'baseline': step_single, 'ours': step_single, 'random': step_single, 'random_matched': step_single,
          'ours_joint': step_ours_joint,
          'fgs': step_fgs, 'fgs_inter': step_fgs_inter}

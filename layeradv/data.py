@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-# %% ../nbs/02_data.ipynb #366f78b6
+# %% ../nbs/02_data.ipynb #9bfb61a9
 class DataError(ValueError):
     "A data set that cannot be read; the message names the path and the problem"
 
@@ -30,6 +30,7 @@ def cache_dir():
     d.mkdir(parents=True, exist_ok=True)
     return d
 
+# %% ../nbs/02_data.ipynb #a4f0d4e0
 def _files(p):
     "Every file below folder `p`, recursively, as (relative path, size, mtime in ns), sorted"
     out, todo = [], [p]
@@ -47,6 +48,7 @@ def source_key(path, *extra):
     listing = _files(p) if p.is_dir() else [('', st.st_size, st.st_mtime_ns)]
     return hashlib.sha1(f"{p}|{listing}|{extra}".encode()).hexdigest()[:16]
 
+# %% ../nbs/02_data.ipynb #03709627
 def atomic_save(obj, path):
     "`torch.save` to a temporary file next to `path`, then rename it into place"
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
@@ -210,7 +212,7 @@ def load_images(dataset, path, download=False):
     if data.num_classes != want: raise DataError(f"{p}: {dataset} needs {want} classes, this tree has {data.num_classes}")
     return data
 
-# %% ../nbs/02_data.ipynb #f89d3811
+# %% ../nbs/02_data.ipynb #d544c485
 def channel_stats(x):
     "Per-channel mean and std (pixel units) of uint8 images `x` (N, C, H, W)"
     mean = torch.zeros(x.shape[1], dtype=torch.float64); sq = torch.zeros_like(mean)
@@ -221,6 +223,7 @@ def channel_stats(x):
     mean /= n
     return mean.float(), (sq / n - mean ** 2).sqrt().float()
 
+# %% ../nbs/02_data.ipynb #ea4fa6fa
 def to_grayscale(x):
     "uint8 RGB images (N, 3, H, W) to uint8 luma (N, 1, H, W), L = (19595 R + 38470 G + 7471 B + 2^15) >> 16 as in Pillow"
     r, g, b = x.long().unbind(1)
@@ -290,7 +293,7 @@ class ResidentLoader:
             idx = perm[sl]
             yield self._batch(idx, None if flips is None else flips[sl], None if offs is None else offs[sl]), self.y[idx]
 
-# %% ../nbs/02_data.ipynb #a4c6f1c6
+# %% ../nbs/02_data.ipynb #5ffe40f7
 def _balanced_idx(y, n, g):
     "Indices of a class-balanced random draw of `n` samples of labels `y` (generator `g`)"
     classes = y.unique()
@@ -304,6 +307,7 @@ def subset(x, y, n, seed=0):
     idx = _balanced_idx(y, n, torch.Generator().manual_seed(seed))
     return x[idx], y[idx]
 
+# %% ../nbs/02_data.ipynb #e8e1478f
 def holdout(x, y, n, seed=0):
     "Split (x, y) into (rest_x, rest_y, held_x, held_y): `n` class-balanced samples held out (a validation set), disjoint"
     if not 0 < n < len(y): raise ValueError(f"holdout: cannot hold out {n} of {len(y)} training samples")
@@ -311,6 +315,7 @@ def holdout(x, y, n, seed=0):
     keep = torch.ones(len(y), dtype=torch.bool); keep[held] = False
     return x[keep], y[keep], x[held], y[held]
 
+# %% ../nbs/02_data.ipynb #10314b8c
 def cifar_loaders(data, batch_size=128, flip=True, crop=0, grayscale=False, device='cpu', dtype=torch.float32,
                   channels_last=True, train_subset=None, test_subset=None, seed=0, test_batch_size=1000, rank=0, world=1,
                   valid=0, data_seed=None):
@@ -328,7 +333,6 @@ def cifar_loaders(data, batch_size=128, flip=True, crop=0, grayscale=False, devi
     train.valid = ResidentLoader(vx, vy, test_batch_size, shuffle=False, **kw) if valid else None
     test = ResidentLoader(tex, te_y, test_batch_size, shuffle=False, **kw)
     return train, test
-
 
 # %% ../nbs/02_data.ipynb #1e51c6f7
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)

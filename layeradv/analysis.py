@@ -13,7 +13,7 @@ from torch import nn
 from torch.func import jacrev, vmap
 from .attacks import layerwise
 
-# %% ../nbs/06_analysis.ipynb #62625d69
+# %% ../nbs/06_analysis.ipynb #7512d70f
 def jacobian_svals(encoder, x):
     "Singular values (descending) of d encoder(x_i) / d x_i for each sample x_i of the batch `x`"
     f = lambda xi: encoder(xi.unsqueeze(0)).squeeze(0)
@@ -21,6 +21,7 @@ def jacobian_svals(encoder, x):
     G = J @ J.mT if J.shape[1] <= J.shape[2] else J.mT @ J  # Gram matrix on the smaller side
     return torch.linalg.eigvalsh(G).flip(-1).clamp_min(0).sqrt()
 
+# %% ../nbs/06_analysis.ipynb #c92987cf
 def mean_spectrum(encoder, loader, k=50, chunk=250, device='cpu'):
     "Mean of the top-`k` singular values of the encoder Jacobian over all samples of `loader`"
     encoder.eval()
@@ -34,13 +35,14 @@ def mlp_encoder(model):
     "The encoder of the toy MLP: everything before its last linear layer"
     return nn.Sequential(*list(model.children())[:-1])
 
-# %% ../nbs/06_analysis.ipynb #3f7872aa
+# %% ../nbs/06_analysis.ipynb #e0e180ba
 def last_linear(model):
     "The model's last `nn.Linear` (its classifier)"
     lins = [m for m in model.modules() if isinstance(m, nn.Linear)]
     if not lins: raise ValueError(f"{type(model).__name__} has no linear layer")
     return lins[-1]
 
+# %% ../nbs/06_analysis.ipynb #8b0500e6
 def penultimate(model, loader, eps, source='prev', device='cpu', **kw):
     "(features entering the last linear layer, labels, accuracy %) under `layerwise` perturbations with `source`"
     feats, ys, correct, carry, seen = [], [], 0, None, {}
@@ -54,6 +56,7 @@ def penultimate(model, loader, eps, source='prev', device='cpu', **kw):
     y = torch.cat(ys)
     return torch.cat(feats), y, 100 * correct / len(y)
 
+# %% ../nbs/06_analysis.ipynb #7f2749f9
 def tsne(features, seed=0, perplexity=30):
     "2-d t-SNE embedding (scikit-learn) of `features`"
     from sklearn.manifold import TSNE

@@ -15,7 +15,7 @@ from torch import nn
 import torch.nn.functional as F
 from .core import add_gc, gc_layers, set_gc, random_signs
 
-# %% ../nbs/05_attacks.ipynb #b68bf4f1
+# %% ../nbs/05_attacks.ipynb #6911da38
 class Normalized(nn.Module):
     "Wrap `model` so it takes [0, 1] images: subtracts `mean` and divides by `std` (per channel, pixel units of [0, 1])"
     def __init__(self, model, mean, std):
@@ -25,12 +25,14 @@ class Normalized(nn.Module):
         self.register_buffer('std', torch.as_tensor(std, dtype=torch.float32).view(1, -1, 1, 1))
     def forward(self, x): return self.model((x - self.mean) / self.std)
 
+# %% ../nbs/05_attacks.ipynb #e196f89c
 def input_grad(model, x, y):
     "Gradient of the summed cross-entropy with respect to the input images `x`"
     x = x.detach().requires_grad_()
     g, = torch.autograd.grad(F.cross_entropy(model(x), y, reduction='sum'), x)
     return g
 
+# %% ../nbs/05_attacks.ipynb #b712a18e
 def fgsm_images(x, grad, eps, mean, std):
     "Input FGSM (Goodfellow et al.): normalised images `x` moved by `eps * sign(grad)` in [0, 1] pixel space and clamped there"
     pix = x * std + mean                     # the sign is the same in either space: std > 0
@@ -41,6 +43,7 @@ def fgsm(model, x, y, eps):
     if eps == 0: return x
     return fgsm_images(x, input_grad(model, x, y), eps, 0.0, 1.0)
 
+# %% ../nbs/05_attacks.ipynb #05d7cb09
 def pgd(model, x, y, eps, steps=10, step_size=None, random_start=True, generator=None):
     "PGD-k in the L-inf ball of radius `eps` around `x` (Madry et al. 2018), with a random start; images stay in [0, 1]"
     if eps == 0: return x

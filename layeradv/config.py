@@ -94,7 +94,7 @@ class TrainConfig:
         d = json.loads(Path(path).read_text())
         return cls(**{k: v for k, v in d.items() if k in {f.name for f in fields(cls)}})
 
-# %% ../nbs/02b_config.ipynb #cc8b97b7
+# %% ../nbs/02b_config.ipynb #bb528117
 class Amp:
     "Autocast and loss scaling for one device and precision setting"
     def __init__(self, device, amp='auto'):
@@ -108,6 +108,7 @@ class Amp:
         if self.scaler: self.scaler.step(opt); self.scaler.update()
         else: opt.step()
 
+# %% ../nbs/02b_config.ipynb #90a91052
 def pick_device(name='auto', local_rank=0):
     "The torch device for `name` ('auto': this process's GPU if there is one, else the CPU; 'cuda': this process's GPU)"
     if name == 'auto': name = f'cuda:{local_rank}' if torch.cuda.is_available() else 'cpu'
@@ -119,7 +120,7 @@ def dist_info():
     "(rank, world size, local rank) from torchrun's environment, (0, 1, 0) otherwise"
     return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
 
-# %% ../nbs/02b_config.ipynb #c91f1e4c
+# %% ../nbs/02b_config.ipynb #eb2286d8
 AUTO_COMPILE_STEPS = 2000
 
 def can_compile(device):
@@ -130,6 +131,7 @@ def can_compile(device):
         get_cpp_compiler(); return True
     except Exception: return False
 
+# %% ../nbs/02b_config.ipynb #80cb256f
 OLD_DYNAMO = torch.torch_version.TorchVersion(torch.__version__) < (2, 14)   # 2.11 fails on Gc models once their caches exist
 
 def want_compile(cfg, device, steps):

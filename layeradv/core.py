@@ -213,7 +213,7 @@ def strip_gc(model):
         del m.gc
     return model
 
-# %% ../nbs/00_core.ipynb #14674230
+# %% ../nbs/00_core.ipynb #11a1b7b9
 _GC_ATTRS = ('eps', 'scale', 'source', 'pairing', 'perturb', 'capture')
 
 def set_gc(model, **attrs):
@@ -224,6 +224,7 @@ def set_gc(model, **attrs):
         for k, v in attrs.items(): setattr(g, k, v)
     return model
 
+# %% ../nbs/00_core.ipynb #32e4df24
 @contextmanager
 def gc_mode(model, **attrs):
     "Context manager: `set_gc(model, **attrs)` inside the block, previous values restored after it"
@@ -234,6 +235,7 @@ def gc_mode(model, **attrs):
         for n, g in gc_layers(model).items():
             for k, v in old.get(n, {}).items(): setattr(g, k, v)
 
+# %% ../nbs/00_core.ipynb #ee96b347
 def reset_gc(model):
     "Forget the cached gradients of every Gc of `model`"
     for g in gc_layers(model).values(): g.reset()

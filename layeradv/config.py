@@ -138,4 +138,4 @@ def want_compile(cfg, device, steps):
     "Compile this run? `cfg.compile` true/false as given; 'auto': on CUDA with torch >= 2.14 for runs of >= AUTO_COMPILE_STEPS steps"
     c = _COMPILE[str(cfg.compile).lower()]
     if c != 'auto': return c
-    return device.type == 'cuda' and steps >= AUTO_COMPILE_STEPS and can_compile(device) and not OLD_DYNAMO
+    return device.type == 'cuda' and steps >= AUTO_COMPILE_STEPS and not OLD_DYNAMO      # CUDA can always compile

@@ -8,6 +8,11 @@ def layeradv(*args, env=None):
     return subprocess.run([sys.executable, '-c', 'import sys; from layeradv.cli import main; sys.exit(main())', *args],
                           capture_output=True, text=True, timeout=900, env=env)
 
+def script(src, *args, timeout=900):
+    "Run the Python source `src` with `args` in a fresh one-thread process"
+    return subprocess.run([sys.executable, '-c', src, *args], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, 'OMP_NUM_THREADS': '1'})
+
 def metrics(run):
     with open(run / 'metrics.csv') as f: return [{k: v for k, v in r.items() if k != 'seconds'} for r in csv.DictReader(f)]
 
@@ -53,8 +58,7 @@ SCRIPT = textwrap.dedent('''
 
 @pytest.mark.parametrize('method', ['ours', 'ours_joint', 'fgs', 'fgs_inter', 'random_matched'])
 def test_compiled_training_never_recompiles_per_step(tmp_path, method):
-    r = subprocess.run([sys.executable, '-c', SCRIPT, method], capture_output=True, text=True, timeout=900,
-                       env={**os.environ, 'OMP_NUM_THREADS': '1'})
+    r = script(SCRIPT, method)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-4000:]
 
 TWO_RUNS = textwrap.dedent('''
@@ -81,8 +85,7 @@ TWO_RUNS = textwrap.dedent('''
 def test_compiled_gc_run_after_a_plain_run_in_one_process():
     "A compiled baseline, then compiled Gc runs of the same architecture in the same process: Gc must act (Dynamo does not guard on hooks)"
     cifar10 = str(data_path('LAYERADV_CIFAR10'))
-    r = subprocess.run([sys.executable, '-c', TWO_RUNS, cifar10], capture_output=True, text=True, timeout=900,
-                       env={**os.environ, 'OMP_NUM_THREADS': '1'})
+    r = script(TWO_RUNS, cifar10)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-4000:]
 
 HOOKS = textwrap.dedent('''
@@ -109,7 +112,7 @@ HOOKS = textwrap.dedent('''
 
 def test_compile_sees_gc_hooks_added_to_a_class_compiled_before():
     "torch.compile of a Gc model after a plain model of the same class (no Dynamo reset): Gc acts, as in eager mode"
-    r = subprocess.run([sys.executable, '-c', HOOKS], capture_output=True, text=True, timeout=600, env={**os.environ, 'OMP_NUM_THREADS': '1'})
+    r = script(HOOKS, timeout=600)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-4000:]
 
 LATE = textwrap.dedent('''
@@ -136,8 +139,7 @@ LATE = textwrap.dedent('''
 def test_compile_failing_at_the_second_step_falls_back_exactly():
     "A compiled step that fails after the first (torch 2.11 on Gc models, found on an H200): undone, then eager; equals an eager run"
     cifar10 = str(data_path('LAYERADV_CIFAR10'))
-    r = subprocess.run([sys.executable, '-c', LATE, cifar10], capture_output=True, text=True, timeout=600,
-                       env={**os.environ, 'OMP_NUM_THREADS': '1'})
+    r = script(LATE, cifar10, timeout=600)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-4000:]
     notes = [l for l in r.stdout.splitlines() if 'torch.compile failed' in l]
     assert len(notes) == 1 and 'l_self_sign' in notes[0], r.stdout

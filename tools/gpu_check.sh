@@ -3,7 +3,10 @@
 #   1. tests/test_gpu.py (bf16 autocast, channels-last, inductor/triton, the CLI trainer on CUDA, against the CPU in fp32)
 #   2. the step benchmark on the GPU (eager, every method; compiled baseline and Ours)
 #   3. the GPU variants of the evidence studies (layeradv reproduce NAME-gpu) until TOTAL seconds; the store is resumable.
-# BENCH=0 skips part 2. Output goes to $OUT (the device tool brings it back): gpu_tests.txt, bench_gpu.txt, studies.txt, gstore.tgz.*
+# TESTS=0 skips part 1, BENCH=0 part 2. STUDIES (default r20-cifar10-gpu) are run by WORKERS processes sharing the GPU
+# (ResNet-20 at batch 128 leaves an H200 mostly idle); they resume from the committed store (results/store) and the
+# new results come back. C100=FILE: CIFAR-100 packed by tools/pack_subset.py (the archive does not fit a lease).
+# Output goes to $OUT (the device tool brings it back): gpu_tests.txt, bench_gpu.txt, studies*.txt, gstore.tgz.*
 #   OUT=/tmp/out bash tools/gpu_check.sh CIFAR10_TAR TOTAL_SECONDS [STORE_TGZ_PARTS_TO_RESUME]
 set -u
 data=$1; total=${2:-540}; prev=${3:-}
@@ -15,7 +18,7 @@ export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}" PYTHONUNBUFFERED=1 LAYERADV_
 t0=$(date +%s)
 nvidia-smi -L; python3 -c "import torch, layeradv; print('torch', torch.__version__, torch.cuda.get_device_name())"
 
-timeout 240 python3 -m pytest -q -rs -p no:cacheprovider tests/test_gpu.py 2>&1 | tee "$OUT/gpu_tests.txt"
+[ "${TESTS:-1}" = 1 ] && timeout 240 python3 -m pytest -q -rs -p no:cacheprovider tests/test_gpu.py 2>&1 | tee "$OUT/gpu_tests.txt"
 echo "tests: $(( $(date +%s) - t0 )) s"
 
 [ "${BENCH:-1}" = 1 ] && timeout 90 python3 benchmarks/step_overhead.py --gpu --arch resnet20 --batch 128 --rounds 9 --steps 10 2>&1 | tee "$OUT/bench_gpu.txt"
@@ -23,10 +26,19 @@ echo "tests: $(( $(date +%s) - t0 )) s"
   | grep -v "^W1\|^  \|^To \|^For " | tee -a "$OUT/bench_gpu.txt"
 echo "bench: $(( $(date +%s) - t0 )) s"
 
-mkdir -p /tmp/gstore; [ -n "$prev" ] && cat $prev | tar xzf - -C /tmp
-budget=$(( total - ($(date +%s) - t0) - 20 )); echo "studies get $budget s"
-[ "$budget" -gt 30 ] && timeout "$budget" python3 -c 'import sys; from layeradv.cli import main; sys.exit(main())' reproduce r20-cifar10-gpu \
-  --cifar10 "$data" --store /tmp/gstore --quiet 2>&1 | grep -v "^W1\|^  " | tee "$OUT/studies.txt"
+mkdir -p /tmp/gstore; cp results/store/* /tmp/gstore/; [ -n "$prev" ] && cat $prev | tar xzf - -C /tmp
+touch /tmp/stamp; c100=()
+if [ -n "${C100:-}" ]; then python3 tools/pack_subset.py unpack cifar100 "$C100" /tmp/c100 && c100=(--cifar100 /tmp/c100); fi
+python3 -c "import sys; from layeradv.data import load_images; print(load_images('cifar10', sys.argv[1]))" "$data"   # decode once, not per worker
+end=$(( t0 + total - 25 )); echo "studies get $(( end - $(date +%s) )) s"
+for w in $(seq 1 "${WORKERS:-1}"); do
+  ( for pass in 1 2; do for st in ${STUDIES:-r20-cifar10-gpu}; do
+      left=$(( end - $(date +%s) )); [ "$left" -gt 20 ] || break 2
+      OMP_NUM_THREADS=4 timeout "$left" python3 -c 'import sys; from layeradv.cli import main; sys.exit(main())' reproduce "$st" \
+        --cifar10 "$data" "${c100[@]}" --store /tmp/gstore --quiet 2>&1 | grep -v "^W1\|^  "
+    done; done ) > "$OUT/studies$w.txt" 2>&1 &
+  sleep 5
+done
+wait
 echo "studies: $(( $(date +%s) - t0 )) s"
-ls /tmp/gstore | tee -a "$OUT/studies.txt"
-tar czf - -C /tmp gstore | split -b 15M - "$OUT/gstore.tgz."
+cd /tmp/gstore && find . -newer /tmp/stamp -type f | tee -a "$OUT/studies1.txt" | tar czf - -T - | split -b 15M - "$OUT/gstore.tgz."

@@ -26,9 +26,7 @@ def test_sigkill_then_resume_matches_uninterrupted(tmp_path, cifar10, compile):
     env = {**os.environ, 'OMP_NUM_THREADS': '1'}
     full, cut = tmp_path / 'full', tmp_path / 'cut'
     args = ['--compile', compile, *ARGS]
-    p = layeradv('train', '--data', cifar10, '--out', str(full), *args, env=env)
-    assert p.wait(timeout=900) == 0, p.stdout.read()
-
+    whole = layeradv('train', '--data', cifar10, '--out', str(full), *args, env=env)   # side by side, one core each
     p = layeradv('train', '--data', cifar10, '--out', str(cut), *args, env=env)
     t0 = time.time()
     while rows(cut) < 1:                                   # wait for the first epoch's checkpoint...
@@ -42,6 +40,7 @@ def test_sigkill_then_resume_matches_uninterrupted(tmp_path, cifar10, compile):
 
     again = layeradv('train', '--out', str(cut), '--resume', *ARGS[-1:], env=env)   # the saved config is used
     assert again.wait(timeout=900) == 0, again.stdout.read()
+    assert whole.wait(timeout=900) == 0, whole.stdout.read()
     assert metrics(cut) == metrics(full)
     a, b = torch.load(full / 'last.pt', weights_only=True), torch.load(cut / 'last.pt', weights_only=True)
     for k in a['model']: assert torch.equal(a['model'][k], b['model'][k]), k

@@ -13,7 +13,7 @@ CIFAR folder, so `layeradv reproduce ... --cifar100 FOLDER` reads exactly the im
 A run's key holds its data file's name, so the runs trained from FOLDER are re-filed under ARCHIVE's name (the images
 are the same; `data_as_trained` keeps the path they were read from).
 """
-import argparse, io, lzma, sys
+import argparse, io, lzma
 from pathlib import Path
 import torch
 from layeradv.data import load_images, holdout, subset, ImageData, cache_dir, source_key, atomic_save
@@ -29,13 +29,10 @@ def pack(a):
     d = load_images(a.dataset, a.path)
     keep = used_train(d.train_y, a.valid, a.train_subset, a.data_seed)
     pruned = torch.zeros_like(d.train_x); pruned[keep] = d.train_x[keep]
-    for x in (d.train_x, pruned):                                  # the protocol sees the same images either way
-        if x is pruned:
-            a_tr, a_ty, a_vx, a_vy = holdout(x, d.train_y, a.valid, a.data_seed)
-            assert torch.equal(a_vx, b_vx) and torch.equal(subset(a_tr, a_ty, a.train_subset, a.data_seed)[0], b_sub)
-        else:
-            b_tr, b_ty, b_vx, b_vy = holdout(x, d.train_y, a.valid, a.data_seed)
-            b_sub = subset(b_tr, b_ty, a.train_subset, a.data_seed)[0]
+    def seen(x):                                                   # (validation images, training subset) the protocol reads
+        tx, ty, vx, _ = holdout(x, d.train_y, a.valid, a.data_seed)
+        return vx, subset(tx, ty, a.train_subset, a.data_seed)[0]
+    assert all(torch.equal(u, v) for u, v in zip(seen(d.train_x), seen(pruned))), "the packed images differ from the archive's"
     buf = io.BytesIO()
     torch.save(dict(keep=keep, x=d.train_x[keep], train_y=d.train_y, test_x=d.test_x, test_y=d.test_y, classes=d.classes), buf)
     Path(a.out).write_bytes(lzma.compress(buf.getvalue(), preset=6))

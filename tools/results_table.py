@@ -5,7 +5,8 @@
 import os
 from layeradv.evidence import verdicts, markdown_table, RunStore
 
-STUDY_NAMES = ['toy', 'r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants', 'r20-cifar10-gpu']
+STUDY_NAMES = ['toy', 'r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants',
+               'r20-cifar10-gpu', 'r20-cifar100-gpu', 'r20-layers-gpu', 'r20-variants-gpu']
 COLS = ['claim', 'paper A - B', 'measured A / B', 'A - B [95% CI]', 'seeds', 'verdict', 'command']
 
 def table(store='results/store'):

@@ -14,8 +14,8 @@ from ..experiments import Experiment, paper_vs_measured, collect, accuracy, sche
 # %% ../../nbs/20_cifar_table1.ipynb #2a191dcd
 ARCHS = ('vgg16_bn', 'resnet20', 'resnet56')
 SETTINGS = {
-    'quick':     dict(datasets=('cifar10', 'cifar100'), archs=ARCHS, seeds=(0,), epochs=2, lr_step=1, batch_size=64,
-                      train_subset=300, test_subset=200, eps=0.1),
+    'quick':     dict(datasets=('cifar10', 'cifar100'), archs=ARCHS, seeds=(0,), epochs=1, lr_step=1, batch_size=64,
+                      train_subset=192, test_subset=100, eps=0.1),
     'cpu-short': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=15, lr_step=5, batch_size=128,
                       train_subset=10_000, test_subset=None, eps=0.1),
     'cpu-short-eps0.03': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=15, lr_step=5,

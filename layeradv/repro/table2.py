@@ -13,8 +13,8 @@ from ..experiments import Experiment, paper_vs_measured, collect, accuracy, sche
 
 # %% ../../nbs/21_dropout_table2.ipynb #81765879
 SETTINGS = {
-    'quick':     dict(datasets=('cifar10', 'cifar100'), seeds=(0,), epochs=2, lr_step=1, batch_size=64,
-                      train_subset=300, test_subset=200, eps=0.1),
+    'quick':     dict(datasets=('cifar10', 'cifar100'), seeds=(0,), epochs=1, lr_step=1, batch_size=64,
+                      train_subset=192, test_subset=100, eps=0.1),
     'gpu-short': dict(datasets=('cifar100',), seeds=(0, 1), epochs=30, lr_step=10, batch_size=128,
                       train_subset=None, test_subset=None, eps=GC_EPS),
     'full':      dict(datasets=('cifar10', 'cifar100'), seeds=(0, 1, 2, 3, 4), epochs=300, lr_step=None, batch_size=128,

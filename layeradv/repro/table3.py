@@ -14,7 +14,7 @@ from ..experiments import Experiment, paper_vs_measured, collect, accuracy, sche
 # %% ../../nbs/22_layers_table3.ipynb #e8a8aee1
 STOPS = ('pool1', 'pool2', 'pool3', 'pool4', 'pool5')
 SETTINGS = {
-    'quick':     dict(seeds=(0,), epochs=2, lr_step=1, batch_size=64, train_subset=300, test_subset=200, eps=0.1),
+    'quick':     dict(seeds=(0,), epochs=1, lr_step=1, batch_size=64, train_subset=192, test_subset=100, eps=0.1),
     'gpu-short': dict(seeds=(0,), epochs=30, lr_step=10, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS),
     'full':      dict(seeds=(0, 1, 2), epochs=300, lr_step=None, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS)}
 PAPER = {'VGG, CIFAR-10': {'baseline': 89.4, 'pool1': 89.5, 'pool2': 89.62, 'pool3': 90.24, 'pool4': 91.1, 'pool5': 91.3}}

@@ -16,7 +16,7 @@ from ..experiments import Experiment, paper_vs_measured, collect, attack_view, s
 # %% ../../nbs/23_variants_table5.ipynb #5e92802b
 METHODS = {'baseline': 'Baseline', 'fgs': 'FGS-orig (2014)', 'fgs_inter': 'FGS-inter', 'ours': 'Ours-orig', 'ours_joint': 'Ours-joint'}
 SETTINGS = {
-    'quick':     dict(seeds=(0,), epochs=2, lr_step=1, batch_size=64, train_subset=200, test_subset=100, eps=0.1,
+    'quick':     dict(seeds=(0,), epochs=1, lr_step=1, batch_size=64, train_subset=128, test_subset=100, eps=0.1,
                       fgs_eps=8 / 255, pgd_steps=2),
     'gpu-short': dict(seeds=(0,), epochs=30, lr_step=10, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS,
                       fgs_eps=8 / 255, pgd_steps=10),

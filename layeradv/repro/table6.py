@@ -14,7 +14,7 @@ from ..experiments import Experiment, paper_vs_measured, collect, accuracy, sche
 # %% ../../nbs/24_wrn_table6.ipynb #75470206
 SETTINGS = {
     'quick':     dict(datasets=('cifar10', 'cifar100'), seeds=(0,), epochs=1, lr_step=1, batch_size=32,
-                      train_subset=64, test_subset=64, eps=0.1),
+                      train_subset=32, test_subset=32, eps=0.1),
     'gpu-short': dict(datasets=('cifar10',), seeds=(0,), epochs=15, lr_step=5, batch_size=128,
                       train_subset=None, test_subset=None, eps=GC_EPS),
     'full':      dict(datasets=('cifar10', 'cifar100'), seeds=(0, 1, 2, 3, 4), epochs=300, lr_step=None, batch_size=128,

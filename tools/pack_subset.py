@@ -50,7 +50,7 @@ def unpack(a):
 def rekey(a):
     import json, os
     from layeradv.config import TrainConfig
-    from layeradv.evidence import RunStore
+    from layeradv.store import RunStore
     store, n = RunStore(a.store), 0
     for f in sorted(Path(a.store).glob('*.json')):
         r = json.loads(f.read_text())

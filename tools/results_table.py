@@ -3,7 +3,8 @@
     python tools/results_table.py            # prints the Markdown table; paste it under "Reproduced results" in index.ipynb
 """
 import os
-from layeradv.evidence import verdicts, markdown_table, RunStore
+from layeradv.evidence import verdicts, markdown_table
+from layeradv.store import RunStore
 
 STUDY_NAMES = ['toy', 'r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants',
                'r20-cifar10-gpu', 'r20-cifar100-gpu', 'r20-layers-gpu', 'r20-variants-gpu']

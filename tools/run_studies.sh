@@ -6,7 +6,8 @@ set -eu
 cd "$(dirname "$0")/.."
 OMP_NUM_THREADS="${THREADS:-1}" python - "$@" <<'PY'
 import os, sys
-from layeradv.evidence import run_studies, RunStore
+from layeradv.evidence import run_studies
+from layeradv.store import RunStore
 paths = {k: os.environ[v] for k, v in (('cifar10', 'LAYERADV_CIFAR10'), ('cifar100', 'LAYERADV_CIFAR100')) if v in os.environ}
 run_studies(sys.argv[1:], paths, RunStore('results/store'))
 print('all studies complete:', *sys.argv[1:], flush=True)

@@ -129,8 +129,8 @@ def _study(name, given, store, list, quiet):
         for n in st.sweep_grid('DATA'): print(n)
         for s in st.seeds: print(*[f'{a}-s{s}' for a in st.arms], sep='\n')
         return 0
-    _, eps, final = st.run(paths, RunStore(store), quiet=quiet)
-    print(f"\n{st.title}\neps chosen on validation: {eps}\n{st.claims_table(final).to_string()}\n\nresults: {store}")
+    _, eps, final = st.run(paths, store, quiet=quiet)
+    print(f"\n{st.title}\neps chosen on validation: {eps}\n{st.claims_table(final).to_string()}\n\nresults: {store.root}")
     return 0
 
 
@@ -141,18 +141,18 @@ def reproduce(name:str,              # experiment (table1, table2, table3, table
               cifar10:str=None,      # CIFAR-10 path (default $LAYERADV_CIFAR10)
               cifar100:str=None,     # CIFAR-100 path (default $LAYERADV_CIFAR100)
               imagenet:str=None,     # ImageNet-layout tree (default $LAYERADV_IMAGENET)
-              out:str=None,          # folder of the result files (default results/NAME/SETTING)
-              runs:str=None,         # folder of the training runs (default $LAYERADV_RUNS or runs, /NAME/SETTING; quick: OUT/runs)
+              out:str=None,          # folder of the table and curves (default results/NAME/SETTING)
+              runs:str=None,         # folder of the training runs' checkpoints (default $LAYERADV_RUNS/store or runs/store)
               only:str=None,         # glob on run names: train only these runs of the grid
               list:bool=False,       # print the runs of the grid and exit
-              store:str='results/store', # run store of the CPU studies
+              store:str=None,        # run store: trained runs' results (default results/store; a quick experiment: a temporary one)
               quiet:bool=False):     # no progress bars
     "Run or resume one of the paper's experiments and print its paper-vs-measured table"
     try:
         given = {k: v for k, v in dict(cifar10=cifar10, cifar100=cifar100, imagenet=imagenet).items() if v}
         if name in STUDIES:
             if data: given.setdefault(STUDIES[name].protocol.get('dataset', 'cifar10'), data)
-            return _study(name, given, store, list, quiet)
+            return _study(name, given, RunStore(store or 'results/store', runs), list, quiet)
         exp = get_experiment(name)
         knobs = exp.knobs(setting)
         if data: given.setdefault(exp.datasets[0], data)
@@ -161,7 +161,8 @@ def reproduce(name:str,              # experiment (table1, table2, table3, table
             for n in select(exp.grid(knobs, paths), only): print(n)
             return 0
         out = Path(out or Path('results') / name / setting)
-        res = reproduce_exp(exp, setting, given, out, Path(runs) if runs else None, only, quiet)
+        st = RunStore(store or 'results/store', runs) if (store or setting != 'quick') else None
+        res = reproduce_exp(exp, setting, given, out, st, only, quiet)
         tab, _ = report(exp, res, out, f'{setting} setting, seed 0')
     except (TrainError, DataError, ValueError, FileNotFoundError) as e: return _error('reproduce', e)
     print(f"\n{exp.title} ({setting}, {len(res)} runs)\n{tab.to_string()}\n\ntable: {out / 'table.csv'}  curves: {out}/curves_*.png"

@@ -6,9 +6,9 @@ Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 
 # %% auto #0
 __all__ = ['STUDIES', 'TOY', 'TOY_SWEEP', 'FIG1_ARMS', 'R20', 'R20_PLAIN', 'GPU_SEEDS', 't_quantile', 'paired', 'verdict', 'acc',
-           'arm', 'fmt_pair', 'Study', 'choose_eps', 'run_study', 'by_arm', 'read_study', 'score', 'compare', 'pending',
-           'run_studies', 'run_test_images', 'toy_spectrum', 'robustness_extra', 'on_gpu', 'sweep_table', 'arms_table',
-           'verdicts', 'markdown_table', 'layerwise_strength']
+           'arm', 'fmt_pair', 'Study', 'choose_eps', 'by_arm', 'score', 'compare', 'pending', 'run_studies',
+           'run_test_images', 'toy_spectrum', 'robustness_extra', 'on_gpu', 'sweep_table', 'arms_table', 'verdicts',
+           'markdown_table', 'layerwise_strength']
 
 # %% ../nbs/08_evidence.ipynb #01bdeacd
 import math, time
@@ -95,17 +95,6 @@ def choose_eps(results, method, split='val'):
     return max(means, key=means.get), means
 
 # %% ../nbs/08_evidence.ipynb #ebb00c6b
-def run_study(grid, store, extra=None, keep=False, quiet=True, log=print):
-    "{name: result} for every config of `grid` ({name: TrainConfig}), trained through `store` where missing"
-    out = {}
-    for i, (name, cfg) in enumerate(grid.items()):
-        fresh = store.get(cfg) is None
-        r = store.run(cfg, extra=extra(name) if extra else None, keep=keep, quiet=quiet)
-        if r is None: continue                                # another process is training it
-        out[name] = r
-        if fresh and log: log(f"[{i + 1}/{len(grid)}] {name}: val {acc(out[name], 'val'):.2f}%  ({out[name]['seconds'] / 60:.1f} min)", flush=True)
-    return out
-
 def by_arm(results):
     "{arm: [result, ...] in seed order} from {(arm, seed): result}"
     arms = {}
@@ -113,10 +102,6 @@ def by_arm(results):
     return arms
 
 # %% ../nbs/08_evidence.ipynb #05a82cb9
-def read_study(grid, store):
-    "{name: result} of the configurations of `grid` that have a stored result (nothing is trained)"
-    return {n: r for n, c in grid.items() if (r := store.get(c)) is not None}
-
 def score(r, metric='test'):
     "A result's number for `metric`: 'test' / 'val' accuracy (%), 'fgsm:EPS' / 'pgd:EPS' accuracy (%) under attack, 'sv:K' the K-th singular value; None if not measured"
     if metric in ('test', 'val'): return acc(r, metric)
@@ -146,7 +131,7 @@ def _data(study, paths):
 def chosen(self:Study, paths, store):
     "({method: chosen eps}, sweep results): from this study's sweep, or from study `eps_from`; ({}, ...) before the sweep ends"
     if self.eps_from: return STUDIES[self.eps_from].chosen(paths, store)
-    res = read_study(self.sweep_grid(_data(self, paths)), store)
+    res = store.read_grid(self.sweep_grid(_data(self, paths)))
     done = all(len([r for r in res.values() if r['config']['method'] == m]) == len(es) * len(self.sweep_seeds) for m, es in self.sweep.items())
     return ({m: choose_eps(res, m)[0] for m in self.sweep} if done else {}), res
 
@@ -155,12 +140,12 @@ def run(self:Study, paths, store, train=True, log=print, quiet=True):
     "(sweep results, chosen eps, final results {(arm, seed): result}); `train=False` only reads the store"
     data = _data(self, paths)
     if train and self.eps_from: STUDIES[self.eps_from].run(paths, store, log=log, quiet=quiet)
-    if train and self.sweep: run_study(self.sweep_grid(data), store, keep=self.keep, log=log, quiet=quiet)
+    if train and self.sweep: store.run_grid(self.sweep_grid(data), keep=self.keep, log=log, quiet=quiet)
     eps, sweep = self.chosen(paths, store)              # {} while the sweep runs: then only the arms of fixed eps train
     if train and log and eps: log(f"{self.name}: eps chosen on validation: {eps}", flush=True)
     grid = self.final_grid(data, eps)
     extra = (lambda name: self.extra(name[0])) if self.extra else None
-    final = run_study(grid, store, extra, self.keep, quiet, log) if train else read_study(grid, store)
+    final = store.run_grid(grid, extra, self.keep, quiet, log) if train else store.read_grid(grid)
     return sweep, eps, final
 
 # %% ../nbs/08_evidence.ipynb #b131b2a4
@@ -178,7 +163,7 @@ def pending(study, paths, store):
     n = pending(STUDIES[study.eps_from], paths, store) if study.eps_from else 0
     eps, sweep = study.chosen(paths, store)                    # (the sweep results of `eps_from` when it has one)
     if study.sweep: n += len(study.sweep_grid(data)) - len(sweep)
-    return n + len(study.seeds) * len(study.arms) - len(read_study(study.final_grid(data, eps), store))
+    return n + len(study.seeds) * len(study.arms) - len(store.read_grid(study.final_grid(data, eps)))
 
 def run_studies(names, paths, store, poll=60, log=print, quiet=True):
     "Run the studies `names` until each has every result; several worker processes may share the work"

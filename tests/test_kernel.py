@@ -3,7 +3,7 @@ import nbformat, pytest
 from nbclient import NotebookClient
 from conftest import ROOT
 
-@pytest.mark.parametrize('nb', ['index.ipynb', 'nbs/04_cli.ipynb'])
+@pytest.mark.parametrize('nb', ['index.ipynb', 'nbs/09_cli.ipynb'])
 def test_runs_in_fresh_kernel(nb):
     book = nbformat.read(ROOT / nb, as_version=4)
     NotebookClient(book, timeout=600, kernel_name='python3', allow_errors=True,       # run every cell, then list the failures

@@ -66,7 +66,7 @@ class Study:
     sweep: dict = field(default_factory=dict) # {method: eps values tried on validation}
     sweep_seeds: tuple = (0, 1)
     seeds: tuple = (0, 1, 2)
-    eps_from: str = None                      # no sweep: take the chosen eps of this study
+    eps_from: str = None                      # take the chosen eps of this study (for the methods not swept here)
     extra: Callable = None                    # extra(arm) -> f(model, cfg) -> dict stored with the run, or None
     keep: bool = False                        # keep the trained weights next to each result (for later analyses)
 
@@ -129,11 +129,12 @@ def _data(study, paths):
 
 @patch
 def chosen(self:Study, paths, store):
-    "({method: chosen eps}, sweep results): from this study's sweep, or from study `eps_from`; ({}, ...) before the sweep ends"
-    if self.eps_from: return STUDIES[self.eps_from].chosen(paths, store)
-    res = store.read_grid(self.sweep_grid(_data(self, paths)))
-    done = all(len([r for r in res.values() if r['config']['method'] == m]) == len(es) * len(self.sweep_seeds) for m, es in self.sweep.items())
-    return ({m: choose_eps(res, m)[0] for m in self.sweep} if done else {}), res
+    "({method: chosen eps}, this study's sweep results): eps of study `eps_from`, and of each method whose sweep here is complete"
+    eps = dict(STUDIES[self.eps_from].chosen(paths, store)[0]) if self.eps_from else {}
+    res = store.read_grid(self.sweep_grid(_data(self, paths))) if self.sweep else {}
+    for m, es in self.sweep.items():
+        if len([r for r in res.values() if r['config']['method'] == m]) == len(es) * len(self.sweep_seeds): eps[m] = choose_eps(res, m)[0]
+    return eps, res
 
 @patch
 def run(self:Study, paths, store, train=True, log=print, quiet=True):
@@ -249,7 +250,7 @@ STUDIES['r20-cifar100'] = Study(
 # %% ../nbs/08_evidence.ipynb #35766073
 STUDIES['r20-variants'] = Study(
     'r20-variants', 'ResNet-20 without augmentation: Table 5 (clean, FGSM and PGD accuracy of five training methods)', R20_PLAIN,
-    arms={'baseline': ('baseline', 0.0, {}), 'fgs': ('fgs', 0.03, {}), 'fgs_inter': ('fgs_inter', 'ours', {}),
+    arms={'baseline': ('baseline', 0.0, {}), 'fgs': ('fgs', 0.03, {}), 'fgs_inter': ('fgs_inter', 'fgs_inter', {}),
           'ours': ('ours', 'ours', {}), 'ours_joint': ('ours_joint', 'ours', {})},
     claims=[('Table 5: Ours-orig > FGS-orig, clean', 'ours', 'fgs', 2.5),
             ('Table 5: FGS-inter > FGS-orig, clean', 'fgs_inter', 'fgs', 2.2),
@@ -258,7 +259,8 @@ STUDIES['r20-variants'] = Study(
             ('Table 5: baseline > FGS-orig, clean', 'baseline', 'fgs', 0.7),
             ('Table 5: FGS-orig > Ours-orig under FGSM 0.1', 'fgs', 'ours', 8.73, 'fgsm:0.1'),
             ('Table 5: Ours-orig > baseline under FGSM 0.1', 'ours', 'baseline', 33.67, 'fgsm:0.1')],
-    eps_from='r20-cifar10', seeds=(0, 1), extra=lambda arm: robustness_extra(), keep=True)
+    eps_from='r20-cifar10', sweep={'fgs_inter': (0.001, 0.003, 0.01)}, seeds=(0, 1), extra=lambda arm: robustness_extra(),
+    keep=True)
 
 STUDIES['r20-layers'] = Study(
     'r20-layers', 'ResNet-20 without augmentation: Table 3 (Gc in the first stage, stages 1-2, or every stage)', R20_PLAIN,

@@ -51,7 +51,7 @@ def fmt_ms(values, digits=2):
     m, s = mean_std(values)
     return f"{m:.{digits}f}" + (f" ± {s:.{digits}f}" if len(values) > 1 else '')
 
-# %% ../nbs/07_experiments.ipynb #bf365c3f
+# %% ../nbs/07_experiments.ipynb #b6f8d0ce
 DATA_VARS = {'cifar10': 'LAYERADV_CIFAR10', 'cifar100': 'LAYERADV_CIFAR100', 'imagenet': 'LAYERADV_IMAGENET'}
 
 @dataclass
@@ -73,12 +73,14 @@ class Experiment:
             raise ValueError(f"{self.name} has no setting {setting!r}; choose one of {', '.join(self.settings)}")
         return self.settings[setting]
 
+# %% ../nbs/07_experiments.ipynb #76969016
 GC_EPS = 0.03   # Gc eps (x activation std) of the long settings: chosen on validation data by the CPU studies (chapters 10, 13)
 
 def schedule(knobs):
     "The `TrainConfig` fields that every setting's knobs fix: epochs, lr_step, batch_size, train_subset, test_subset (and valid)"
     return {f: knobs[f] for f in ('epochs', 'lr_step', 'batch_size', 'train_subset', 'test_subset', 'valid') if f in knobs}
 
+# %% ../nbs/07_experiments.ipynb #756ec086
 def data_paths(exp, given=None, needed=None):
     "{dataset: path} for each data set `needed` by `exp` (default all), from `given` or the environment; one-line error if missing"
     given, paths = dict(given or {}), {}
@@ -95,6 +97,7 @@ def select(configs, only=None):
     if not sel: raise ValueError(f"--only {only!r} matches none of the runs: {', '.join(configs)}")
     return sel
 
+# %% ../nbs/07_experiments.ipynb #9065c4ce
 def experiment_out(exp, setting):
     "Where a setting's table and curves go: results/<name>/<setting> in the repository; quick runs use a fresh temporary folder"
     return Path(tempfile.mkdtemp(prefix=f'{exp.name}-quick-')) if setting == 'quick' else results_dir(f'{exp.name}/{setting}')
@@ -109,6 +112,7 @@ def reproduce(exp, setting, paths=None, out=None, store=None, only=None, quiet=T
     f = exp.extra(knobs) if exp.extra else None
     return store.run_grid(cfgs, (lambda name: f) if f else None, quiet=quiet, log=None if quiet else print)
 
+# %% ../nbs/07_experiments.ipynb #cefdf188
 def get_experiment(name):
     "The `Experiment` called `name` (defined in `layeradv.repro.<name>`), or a one-line error listing them"
     from layeradv import repro                                 # (imported here: repro's modules import this one)
@@ -116,7 +120,7 @@ def get_experiment(name):
     if name not in names: raise ValueError(f"unknown experiment {name!r}; choose one of {', '.join(names)}")
     return importlib.import_module(f'layeradv.repro.{name}').EXP
 
-# %% ../nbs/07_experiments.ipynb #5967a121
+# %% ../nbs/07_experiments.ipynb #6708e5fc
 def accuracy(r, which='final'):
     "Test accuracy (%) of a result at its final (or best) epoch"
     return 100 * (1 - r[which]['test_err'])
@@ -127,6 +131,7 @@ def collect(results, key, value=accuracy):
     for r in results.values(): out.setdefault(key(_cfg(r)), []).append(value(r))
     return out
 
+# %% ../nbs/07_experiments.ipynb #b0f69800
 def paper_vs_measured(paper, measured, digits=2):
     "A table with, for each row and column of `paper` ({row: {col: value}}), the paper's value and the measured mean ± std"
     def cell(v): return (fmt_ms(v, digits) + (f" (n={len(v)})" if len(v) > 1 else '')) if v else '—'
@@ -136,11 +141,13 @@ def paper_vs_measured(paper, measured, digits=2):
     df.index = pd.MultiIndex.from_tuples(paper) if all(isinstance(r, tuple) for r in paper) else list(paper)
     return df
 
+# %% ../nbs/07_experiments.ipynb #8a6ec38a
 def saved_results(exp, store=None, paths=None):
     "{setting: results} of the settings of `exp` (other than quick) with results in `store` (default: the committed one)"
     store, paths = store or committed_store(), {**committed_paths(), **(paths or {})}
     return {s: r for s, k in exp.settings.items() if s != 'quick' and (r := store.read_grid(exp.grid(k, paths)))}
 
+# %% ../nbs/07_experiments.ipynb #c587b733
 def curves_of(results, label, seed=0):
     "{label(config): history} of the runs with `seed`, for `plot_curves` (Fig. 3)"
     return {label(_cfg(r)): r['history'] for r in results.values() if r['config']['seed'] == seed}
@@ -157,6 +164,7 @@ def fig3(results, prefix, title, group, label, seed=0):
         plt.close(figs[-1])                                    # shown by whoever displays it, not twice
     return figs
 
+# %% ../nbs/07_experiments.ipynb #174ca134
 def report(exp, results, out=None, title=''):
     "The table of `results` and their curves: (table, figures); written to out/table.csv and out/curves_<group>.png if `out`"
     tab = exp.table(results)

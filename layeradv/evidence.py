@@ -162,7 +162,7 @@ def pending(study, paths, store):
     "Runs of `study` (and of the study it takes eps from) without a stored result; arms of unknown eps count as missing"
     data = _data(study, paths)
     n = pending(STUDIES[study.eps_from], paths, store) if study.eps_from else 0
-    eps, sweep = study.chosen(paths, store)                    # (the sweep results of `eps_from` when it has one)
+    eps, sweep = study.chosen(paths, store)                    # this study's own sweep results
     if study.sweep: n += len(study.sweep_grid(data)) - len(sweep)
     return n + len(study.seeds) * len(study.arms) - len(store.read_grid(study.final_grid(data, eps)))
 

@@ -51,11 +51,13 @@ def get(self:RunStore, cfg):
     p = self.path(cfg)
     return json.loads(p.read_text()) if p.exists() else None
 
+def _write_json(p, r):
+    "Write `r` as JSON to `p` through a temporary file renamed into place"
+    p.parent.mkdir(parents=True, exist_ok=True)
+    tmp = p.with_suffix('.json.tmp'); tmp.write_text(json.dumps(r, indent=1) + '\n'); os.replace(tmp, p)
+
 @patch
-def _write(self:RunStore, cfg, r):
-    self.root.mkdir(parents=True, exist_ok=True)
-    tmp = self.path(cfg).with_suffix('.json.tmp'); tmp.write_text(json.dumps(r, indent=1) + '\n')
-    os.replace(tmp, self.path(cfg))
+def _write(self:RunStore, cfg, r): _write_json(self.path(cfg), r)
 
 # %% ../nbs/03b_store.ipynb #4efd3a5d
 @patch
@@ -113,7 +115,7 @@ def measure(self:RunStore, cfg, name, f):
     p = self.path(cfg).with_name(self.path(cfg).stem + f'-{name}.json')
     if p.exists(): return json.loads(p.read_text())
     if not self.weights(cfg).exists(): return None
-    r = f(self.model(cfg)); tmp = p.with_suffix('.json.tmp'); tmp.write_text(json.dumps(r, indent=1) + '\n'); os.replace(tmp, p)
+    r = f(self.model(cfg)); _write_json(p, r)
     return r
 
 # %% ../nbs/03b_store.ipynb #8bd3f8ee
@@ -127,7 +129,7 @@ def run_grid(self:RunStore, grid, extra=None, keep=False, quiet=True, log=print)
     "{name: result} of every config of `grid` ({name: TrainConfig}), trained where missing; `extra(name)`: that run's measurement or None"
     out = {}
     for i, (name, cfg) in enumerate(grid.items()):
-        fresh = self.get(cfg) is None
+        fresh = not self.path(cfg).exists()                   # (a stat, not a second read)
         r = self.run(cfg, extra=extra(name) if extra else None, keep=keep, quiet=quiet)
         if r is None: continue                                # another process is training it
         out[name] = r

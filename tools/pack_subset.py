@@ -16,7 +16,7 @@ are the same; `data_as_trained` keeps the path they were read from).
 import argparse, io, lzma
 from pathlib import Path
 import torch
-from layeradv.data import load_images, holdout, subset, ImageData, cache_dir, source_key, atomic_save
+from layeradv.data import load_images, holdout, subset, ImageData, cache_dir, source_key, atomic_save, _CIFAR
 
 def used_train(y, valid, n, seed):
     "Indices of the training images that `holdout` and `subset` select"
@@ -42,7 +42,7 @@ def pack(a):
 def unpack(a):
     s = torch.load(io.BytesIO(lzma.decompress(Path(a.packed).read_bytes())), weights_only=True)
     x = torch.zeros((len(s['train_y']),) + tuple(s['x'].shape[1:]), dtype=torch.uint8); x[s['keep']] = s['x']
-    folder = Path(a.folder); (folder / {'cifar10': 'cifar-10-batches-py', 'cifar100': 'cifar-100-python'}[a.dataset]).mkdir(parents=True, exist_ok=True)
+    folder = Path(a.folder); (folder / _CIFAR[a.dataset][1]).mkdir(parents=True, exist_ok=True)      # torchvision's folder name
     f = cache_dir() / f"{a.dataset}-{source_key(folder)}.pt"
     atomic_save(ImageData(x, s['train_y'], s['test_x'], s['test_y'], s['classes']).state(), f)
     print(f"{folder}: {len(s['keep'])} training images unpacked into {f}")
@@ -50,16 +50,15 @@ def unpack(a):
 def rekey(a):
     import json, os
     from layeradv.config import TrainConfig
-    from layeradv.store import RunStore
+    from layeradv.store import RunStore, run_key
     store, n = RunStore(a.store), 0
     for f in sorted(Path(a.store).glob('*.json')):
         r = json.loads(f.read_text())
         if Path(r['config']['data']).name != Path(a.folder).name: continue
         r['data_as_trained'], r['config']['data'] = r['config']['data'], a.archive
-        new = store.path(TrainConfig(**r['config']))
-        r['key'] = new.stem.rsplit('-', 1)[1]
-        new.write_text(json.dumps(r, indent=1) + '\n'); f.unlink(); n += 1
-        if f.with_suffix('.pt').exists(): os.replace(f.with_suffix('.pt'), new.with_suffix('.pt'))
+        cfg = TrainConfig(**r['config']); r['key'] = run_key(cfg)
+        store._write(cfg, r); f.unlink(); n += 1
+        if f.with_suffix('.pt').exists(): os.replace(f.with_suffix('.pt'), store.weights(cfg))
     print(f"{n} runs re-filed under {Path(a.archive).name}")
 
 if __name__ == '__main__':

@@ -2,18 +2,15 @@
 
     python tools/results_table.py            # prints the Markdown table; paste it under "Reproduced results" in index.ipynb
 """
-import os
 from layeradv.evidence import verdicts, markdown_table
-from layeradv.store import RunStore
+from layeradv.store import RunStore, committed_paths
 
 STUDY_NAMES = ['toy', 'r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants',
                'r20-cifar10-gpu', 'r20-cifar100-gpu', 'r20-layers-gpu', 'r20-variants-gpu']
 COLS = ['claim', 'paper A - B', 'measured A / B', 'A - B [95% CI]', 'seeds', 'verdict', 'command']
 
 def table(store='results/store'):
-    paths = {'cifar10': os.environ.get('LAYERADV_CIFAR10', 'cifar10-jpg.tar.gz'),        # only file names enter the run keys
-             'cifar100': os.environ.get('LAYERADV_CIFAR100', 'cifar-100-python.tar.gz')}
-    v = verdicts(STUDY_NAMES, paths, RunStore(store))
+    v = verdicts(STUDY_NAMES, committed_paths(), RunStore(store))      # only file names enter the run keys
     v['measured A / B'] = [f"{a} / {b}" if isinstance(a, str) else '' for a, b in zip(v.get('A (%)', ''), v.get('B (%)', ''))]
     v['claim'] = [f"{c} [GPU]" if s.endswith('-gpu') else c for c, s in zip(v['claim'], v['study'])]
     return markdown_table(v, COLS)

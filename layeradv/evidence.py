@@ -279,7 +279,7 @@ def on_gpu(study, seeds=None):
                    protocol={**study.protocol, 'amp': 'bf16', 'device': 'cuda', 'compile': False},
                    eps_from=study.eps_from and f'{study.eps_from}-gpu', seeds=seeds or study.seeds)
 
-GPU_SEEDS = {'r20-cifar10': range(5), 'r20-cifar100': range(5), 'r20-variants': range(3), 'r20-layers': range(3)}
+GPU_SEEDS = {'r20-cifar10': range(10), 'r20-cifar100': range(5), 'r20-variants': range(3), 'r20-layers': range(6)}
 for _n, _s in GPU_SEEDS.items(): STUDIES[f'{_n}-gpu'] = on_gpu(STUDIES[_n], tuple(_s))
 
 # %% ../nbs/08_evidence.ipynb #8a550774

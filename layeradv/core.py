@@ -109,6 +109,12 @@ def _capture(sign, rng=None):
         if rng is not None: rng.copy_(g.amax() - g.amin())
     return hook
 
+def _in_place(x):
+    "Whether `x` may take the perturbation in place: a fresh autograd output (not a view) whose own backward does not read it"
+    if torch.compiler.is_compiling(): return False                    # compiled code fuses the add anyway
+    g = x.grad_fn
+    return g is not None and x._base is None and not (hasattr(g, '_saved_result') or hasattr(g, '_saved_result0'))
+
 class Gc(nn.Module):
     "Gradient-accumulation layer (eq. 5-6): adds `eps * s * r` in training, caches the sign of its gradient; identity in eval"
     def __init__(self, eps=0.0, scale='act_std', source='prev', pairing='cycle'):
@@ -150,7 +156,11 @@ class Gc(nn.Module):
         if not self.training: return x
         if self.perturb and self._eps > 0:
             r = self._source(self, x)
-            if r is not None: x = torch.addcmul(x, r.to(x.dtype), SCALES[self._scale](self, x).to(x.dtype), value=self._eps)
+            if r is not None:
+                s = SCALES[self._scale](self, x).to(x.dtype)                  # from the unperturbed activation
+                if _in_place(x):                                              # a constant shift: d(x + c)/dx = 1, no autograd node
+                    with torch.no_grad(): x.addcmul_(r.to(x.dtype), s, value=self._eps)
+                else: x = torch.addcmul(x, r.to(x.dtype), s, value=self._eps)
         if self.capture and x.requires_grad and getattr(self._source, 'needs_grad', True):
             c = self.sign
             if c is None or c.shape != x.shape or c.dtype != x.dtype or c.device != x.device or c.stride() != x.stride():

@@ -117,9 +117,9 @@ COMMANDS.update({'train': train, 'eval': eval_run, 'bench': bench})
 
 # %% ../nbs/09_cli.ipynb #1b8a5e50
 import os
-from .experiments import get_experiment, reproduce as reproduce_exp, report, select, DATA_VARS
+from .experiments import get_experiment, reproduce as reproduce_exp, report, select
+from .store import DATA_VARS, RunStore
 from .evidence import STUDIES
-from .store import RunStore
 
 def _study(name, given, store, list, quiet):
     "Run or resume the evidence study `name` (chapter 08) through the run store and print its claims table"

@@ -11,7 +11,7 @@ __all__ = ['METHODS', 'SETTINGS', 'PAPER', 'EXP', 'grid', 'extra', 'table']
 import torch
 from ..config import TrainConfig
 from ..attacks import fgsm, pgd, robustness, TABLE5_EPS
-from ..experiments import Experiment, paper_vs_measured, collect, attack_view, schedule, GC_EPS
+from ..experiments import Experiment, paper_vs_measured, collect, attack_view, schedule, GC_EPS, FGS_INTER_EPS
 
 # %% ../../nbs/23_variants_table5.ipynb #5e92802b
 METHODS = {'baseline': 'Baseline', 'fgs': 'FGS-orig (2014)', 'fgs_inter': 'FGS-inter', 'ours': 'Ours-orig', 'ours_joint': 'Ours-joint'}
@@ -19,9 +19,9 @@ SETTINGS = {
     'quick':     dict(seeds=(0,), epochs=1, lr_step=1, batch_size=64, train_subset=128, test_subset=100, eps=0.1,
                       fgs_eps=8 / 255, pgd_steps=2),
     'gpu-short': dict(seeds=(0,), epochs=30, lr_step=10, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS,
-                      fgs_eps=8 / 255, pgd_steps=10),
+                      inter_eps=FGS_INTER_EPS, fgs_eps=8 / 255, pgd_steps=10),
     'full':      dict(seeds=(0, 1, 2), epochs=300, lr_step=None, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS,
-                      fgs_eps=8 / 255, pgd_steps=10)}
+                      inter_eps=FGS_INTER_EPS, fgs_eps=8 / 255, pgd_steps=10)}
 PAPER = {'Baseline':        dict(zip(TABLE5_EPS, [89.4, 67.5, 49.6, 41.2, 37.3, 34.7])),
          'FGS-orig (2014)': dict(zip(TABLE5_EPS, [88.7, 86.4, 84.1, 81.4, 80.5, 77.1])),
          'FGS-inter':       dict(zip(TABLE5_EPS, [90.9, 87.79, 83.85, 79.65, 74.69, 69.92])),
@@ -31,7 +31,8 @@ PAPER = {'Baseline':        dict(zip(TABLE5_EPS, [89.4, 67.5, 49.6, 41.2, 37.3, 
 def grid(k, paths):
     "One VGG run per method and seed, no flip, no dropout; alpha 0.5 for the joint losses"
     base = dict(arch='vgg16_bn', dataset='cifar10', data=paths['cifar10'], flip=False, alpha=0.5, **schedule(k))
-    return {f'{m}-s{s}': TrainConfig(method=m, eps=k['fgs_eps'] if m == 'fgs' else k['eps'], seed=s, **base)
+    eps = {'fgs': k['fgs_eps'], 'fgs_inter': k.get('inter_eps', k['eps'])}
+    return {f'{m}-s{s}': TrainConfig(method=m, eps=eps.get(m, k['eps']), seed=s, **base)
             for s in k['seeds'] for m in METHODS}
 
 def extra(k):
@@ -49,8 +50,8 @@ def table(results, attack='fgsm'):
     measured = {}
     for i, e in enumerate(TABLE5_EPS):
         measured.update(collect(results, lambda c: (METHODS[c.method], e), lambda r: r['extra'][attack][i]))
-    paper = PAPER if attack == 'fgsm' else {n: {e: None for e in TABLE5_EPS} for n in PAPER}
-    return paper_vs_measured(paper, measured)
+    if attack == 'fgsm': return paper_vs_measured(PAPER, measured)
+    return paper_vs_measured({n: {e: None for e in TABLE5_EPS} for n in PAPER}, measured).drop(columns='paper', level=1)   # no paper numbers
 
 EXP = Experiment('table5', 'Table 5: baseline, FGS-orig, FGS-inter, Ours-orig, Ours-joint under input FGSM (VGG, CIFAR-10)',
                  ('cifar10',), SETTINGS, grid, table, extra, notebook='23_variants_table5',

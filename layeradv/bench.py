@@ -14,7 +14,7 @@ from .config import METHODS, TrainConfig, Amp
 from .train import STEPS, build_model, build_optim, evaluate
 from .data import ResidentLoader
 
-# %% ../nbs/03a_bench.ipynb #aa9e1535
+# %% ../nbs/03a_bench.ipynb #32862fdc
 def _stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last):
     "A function running one training step of `method` (eager or compiled) on the batch (x, y)"
     cfg = TrainConfig(arch=arch, method=method, data='-', channels_last=channels_last, eps=0.01, alpha=0.5)
@@ -25,6 +25,7 @@ def _stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last):
         opt.zero_grad(set_to_none=True); STEPS[method](net, x, y, amp, cfg, norm); amp.step(opt)
     return one
 
+# %% ../nbs/03a_bench.ipynb #35ec52e5
 def bench_steps(arch='resnet20', batch_size=128, methods=tuple(METHODS), modes=('eager',), device='cpu', amp='none',
                 rounds=5, steps_per_round=3, warmup=3, num_classes=10, channels_last=True):
     "{(mode, method): [seconds per step in each round]}, all pairs timed in interleaved rounds"
@@ -50,7 +51,7 @@ def bench_steps(arch='resnet20', batch_size=128, methods=tuple(METHODS), modes=(
             sync(); times[k].append((time.perf_counter() - t0) / steps_per_round)
     return times
 
-# %% ../nbs/03a_bench.ipynb #2d8d4a40
+# %% ../nbs/03a_bench.ipynb #0290d786
 def _med(v): return sorted(v)[len(v) // 2]
 
 def step_table(times):
@@ -65,6 +66,7 @@ def step_table(times):
         rows.append(('compiled/eager', 'baseline', float('nan'), float('nan'), float('nan'), _med(r), min(r), max(r)))
     return rows
 
+# %% ../nbs/03a_bench.ipynb #500ffadd
 def print_steps(times, title=''):
     "Print `step_table(times)` as a table"
     if title: print(title)

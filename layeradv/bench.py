@@ -19,8 +19,9 @@ def _stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last):
     "A function running one training step of `method` (eager or compiled) on the batch (x, y)"
     cfg = TrainConfig(arch=arch, method=method, data='-', channels_last=channels_last, eps=0.01, alpha=0.5)
     model = build_model(cfg, num_classes, x.device)
-    net = torch.compile(model) if mode == 'compiled' else model
     opt, _ = build_optim(cfg, model)
+    if mode == 'compiled': STEPS[method](model, x, y, amp, cfg, norm); opt.zero_grad()   # the Gc caches first, as the trainer does
+    net = torch.compile(model) if mode == 'compiled' else model
     def one():
         opt.zero_grad(set_to_none=True); STEPS[method](net, x, y, amp, cfg, norm); amp.step(opt)
     return one
@@ -86,6 +87,7 @@ def epoch_seconds(arch='resnet20', method='ours', mode='eager', n_train=10_000, 
     tr, te = ResidentLoader(*mk(n_train), batch_size, flip=True, **kw), ResidentLoader(*mk(n_test), 1000, shuffle=False, **kw)
     cfg = TrainConfig(arch=arch, method=method, data='-', eps=0.01)
     model = build_model(cfg, 10, dev); opt, _ = build_optim(cfg, model)
+    if mode == 'compiled': STEPS[method](model, *next(iter(tr)), am, cfg, None); opt.zero_grad()   # the Gc caches first
     net = torch.compile(model) if mode == 'compiled' else model
     def epoch():
         net.train()

@@ -18,7 +18,7 @@ import torch.nn.functional as F
 import torch.distributed as dist
 from fastprogress.fastprogress import master_bar, progress_bar
 from .attacks import fgsm_images
-from .core import add_gc, gc_hosts, gc_mode, load_gc_state
+from .core import add_gc, gc_hosts, gc_mode, load_gc_state, gc_cached
 from .models import get_model
 from .config import GC_METHODS, GC_SOURCES, Amp, pick_device, dist_info, want_compile
 from .runs import (TrainError, check_run_dir, prepare_run_dir, save_checkpoint, load_checkpoint, write_metrics,
@@ -171,7 +171,7 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
         if ck['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(ck['cuda_rng'])
         if amp.scaler and ck['scaler']: amp.scaler.load_state_dict(ck['scaler'])
     net = nn.parallel.DistributedDataParallel(model, device_ids=[device] if device.type == 'cuda' else None) if world > 1 else model
-    fast, shapes = None, set()                                 # None: eager; shapes: batch shapes run compiled
+    fast, shapes, tried = None, set(), 0                       # None: eager; batch shapes run compiled; compiled steps tried
     if want_compile(cfg, device, (cfg.epochs - start) * len(tr)):
         torch._dynamo.reset()      # Dynamo does not guard on module hooks: a graph of an earlier model without Gc would be reused
         fast = torch.compile(net)
@@ -190,9 +190,11 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
                 x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
                 if cfg.channels_last and x.dim() == 4: x = x.contiguous(memory_format=torch.channels_last)
                 opt.zero_grad(set_to_none=True)
-                if fast is not None and ((epoch == start and i < 2) or x.shape not in shapes):
-                    # a step that compiles (the first; the second, once the Gc caches exist; a new batch shape):
-                    # on failure, undo it and go on in eager mode
+                if fast is not None and not gc_cached(model):          # the step that makes the Gc caches runs eagerly:
+                    loss, logits = step(net, x, y, amp, cfg, norm)       # compiled with them in place, the graph stays whole
+                elif fast is not None and (tried < 2 or x.shape not in shapes):
+                    # a step that compiles (the first two compiled ones; a new batch shape): on failure, undo it, go on eagerly
+                    tried += 1
                     snap = _Snapshot(model, opt)
                     try: loss, logits = step(fast, x, y, amp, cfg, norm); shapes.add(x.shape)
                     except Exception as e:

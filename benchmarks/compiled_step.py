@@ -1,0 +1,31 @@
+"""One compiled ResNet-20 training step in a fresh process: median step time and the number of compiled graphs a step runs.
+Compiling before the Gc caches exist splits the graph at every Gc for good; filling them with one eager step first
+(what the trainer and `bench_steps` do) keeps one graph.
+
+    python benchmarks/compiled_step.py ours 1      # METHOD, EAGER_FIRST (1: one eager step before compiling, 0: none)
+"""
+import sys, time
+import torch
+from torch.profiler import profile, ProfilerActivity
+from layeradv.config import Amp, TrainConfig
+from layeradv.train import STEPS, build_model, build_optim
+
+if __name__ == '__main__':
+    method, eager_first = sys.argv[1], sys.argv[2] == '1'
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
+    y = torch.randint(0, 10, (128,), generator=g)
+    norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
+    cfg = TrainConfig(arch='resnet20', method=method, data='-', channels_last=True, eps=0.01, alpha=0.5)
+    model = build_model(cfg, 10, x.device); opt, _ = build_optim(cfg, model)
+    if eager_first: STEPS[method](model, x, y, amp, cfg, norm); amp.step(opt)
+    net = torch.compile(model)
+    def one(): opt.zero_grad(set_to_none=True); STEPS[method](net, x, y, amp, cfg, norm); amp.step(opt)
+    for _ in range(3): one()
+    t = []
+    for _ in range(9):
+        t0 = time.perf_counter(); one(); one(); one(); t.append((time.perf_counter() - t0) / 3)
+    with profile(activities=[ProfilerActivity.CPU]) as p: one()
+    n = sum(e.count for e in p.key_averages() if e.key == 'CompiledFunction')
+    print(f"{method:<10} eager first step: {str(eager_first):<5}  {1000 * sorted(t)[4]:.1f} ms/step (min {1000 * min(t):.1f}), "
+          f"compiled graphs per step: {n}")

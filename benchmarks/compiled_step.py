@@ -7,8 +7,8 @@ Compiling before the Gc caches exist splits the graph at every Gc for good; fill
 import sys, time
 import torch
 from torch.profiler import profile, ProfilerActivity
-from layeradv.config import Amp, TrainConfig
-from layeradv.train import STEPS, build_model, build_optim
+from layeradv.bench import _stepper
+from layeradv.config import Amp
 
 if __name__ == '__main__':
     method, eager_first = sys.argv[1], sys.argv[2] == '1'
@@ -16,11 +16,7 @@ if __name__ == '__main__':
     x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (128,), generator=g)
     norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
-    cfg = TrainConfig(arch='resnet20', method=method, data='-', channels_last=True, eps=0.01, alpha=0.5)
-    model = build_model(cfg, 10, x.device); opt, _ = build_optim(cfg, model)
-    if eager_first: STEPS[method](model, x, y, amp, cfg, norm); amp.step(opt)
-    net = torch.compile(model)
-    def one(): opt.zero_grad(set_to_none=True); STEPS[method](net, x, y, amp, cfg, norm); amp.step(opt)
+    one = _stepper('resnet20', method, 'compiled', x, y, norm, 10, amp, True, fill_caches=eager_first)
     for _ in range(3): one()
     t = []
     for _ in range(9):

@@ -157,10 +157,10 @@ class Gc(nn.Module):
         if self.perturb and self._eps > 0:
             r = self._source(self, x)
             if r is not None:
-                s = SCALES[self._scale](self, x).to(x.dtype)                  # from the unperturbed activation
+                r, s = r.to(x.dtype), SCALES[self._scale](self, x).to(x.dtype)  # s from the unperturbed activation
                 if _in_place(x):                                              # a constant shift: d(x + c)/dx = 1, no autograd node
-                    with torch.no_grad(): x.addcmul_(r.to(x.dtype), s, value=self._eps)
-                else: x = torch.addcmul(x, r.to(x.dtype), s, value=self._eps)
+                    with torch.no_grad(): x.addcmul_(r, s, value=self._eps)
+                else: x = torch.addcmul(x, r, s, value=self._eps)
         if self.capture and x.requires_grad and getattr(self._source, 'needs_grad', True):
             c = self.sign
             if c is None or c.shape != x.shape or c.dtype != x.dtype or c.device != x.device or c.stride() != x.stride():

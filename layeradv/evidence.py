@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 __all__ = ['STUDIES', 'TOY', 'TOY_SWEEP', 'FIG1_ARMS', 'R20', 'R20_PLAIN', 'GPU_SEEDS', 't_quantile', 'paired', 'verdict', 'acc',
            'arm', 'fmt_pair', 'Study', 'choose_eps', 'by_arm', 'score', 'compare', 'pending', 'run_studies',
            'run_test_images', 'toy_spectrum', 'robustness_extra', 'on_gpu', 'sweep_table', 'arms_table', 'verdicts',
-           'markdown_table', 'layerwise_strength']
+           'markdown_table', 'attack_stream', 'layerwise_strength']
 
 # %% ../nbs/08_evidence.ipynb #01bdeacd
 import math, time
@@ -318,15 +318,20 @@ def markdown_table(df, cols):
     return '\n'.join(['| ' + ' | '.join(cols) + ' |', '|' + '---|' * len(cols)] +
                      ['| ' + ' | '.join(cell(r[c]) for c in cols) + ' |' for _, r in df.iterrows()])
 
+# %% ../nbs/08_evidence.ipynb #b4ce16b9
+def attack_stream(model, x, y, mean, std, batch=500):
+    "(network on [0, 1] images, mean pixel std, batches of `x, y` in one fixed random order): Table 4's and Fig. 2's test stream"
+    from layeradv.attacks import Normalized
+    order = torch.randperm(len(y), generator=torch.Generator().manual_seed(1))
+    x, y = x[order], y[order]
+    return (Normalized(model, mean.view(-1), std.view(-1)).eval(), float(std.mean()),
+            [(x[i:i + batch], y[i:i + batch]) for i in range(0, len(y), batch)])
+
 # %% ../nbs/08_evidence.ipynb #4336c2fe
 def layerwise_strength(model, x, y, mean, std, eps_grid=(0.0, 0.05, 0.1, 0.15, 0.2), batch=500):
     "{row: {pixel eps: accuracy %}} under input FGSM and the layerwise attacks (Gc eps = pixel eps / pixel std) on [0, 1] images `x`"
-    from layeradv.attacks import Normalized, robustness, fgsm, layerwise, layerwise_input, layerwise_robustness
-    net = Normalized(model, mean.view(-1), std.view(-1)).eval()
-    sigma = float(std.mean())
-    order = torch.randperm(len(y), generator=torch.Generator().manual_seed(1))
-    x, y = x[order], y[order]
-    batches = [(x[i:i + batch], y[i:i + batch]) for i in range(0, len(y), batch)]
+    from layeradv.attacks import robustness, fgsm, layerwise, layerwise_input, layerwise_robustness
+    net, sigma, batches = attack_stream(model, x, y, mean, std, batch)
     def lw(source, inp):
         return lambda m, xb, yb, e, carry=None: layerwise(m, xb, yb, e / sigma, carry, source=source, input_eps=e if inp else 0.0)
     rows = {'input FGSM': robustness(net, batches, fgsm, eps_grid),

@@ -175,6 +175,8 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
     if want_compile(cfg, device, (cfg.epochs - start) * len(tr)):
         torch._dynamo.reset()      # Dynamo does not guard on module hooks: a graph of an earlier model without Gc would be reused
         fast = torch.compile(net)
+    warm = fast is not None and not gc_cached(model)           # the step that makes the Gc caches runs eagerly: compiled
+                                                               # with them in place, the graph stays whole
     step = STEPS[cfg.method]
     show = rank == 0 and not quiet
     mb = master_bar(range(start, cfg.epochs)) if show else range(start, cfg.epochs)
@@ -190,8 +192,7 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
                 x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
                 if cfg.channels_last and x.dim() == 4: x = x.contiguous(memory_format=torch.channels_last)
                 opt.zero_grad(set_to_none=True)
-                if fast is not None and not gc_cached(model):          # the step that makes the Gc caches runs eagerly:
-                    loss, logits = step(net, x, y, amp, cfg, norm)       # compiled with them in place, the graph stays whole
+                if warm: loss, logits = step(net, x, y, amp, cfg, norm); warm = False
                 elif fast is not None and (tried < 2 or x.shape not in shapes):
                     # a step that compiles (the first two compiled ones; a new batch shape): on failure, undo it, go on eagerly
                     tried += 1

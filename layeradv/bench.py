@@ -13,15 +13,14 @@ import torch
 from .config import METHODS, TrainConfig, Amp
 from .train import STEPS, build_model, build_optim, evaluate
 from .data import ResidentLoader
-from .core import gc_cached
 
 # %% ../nbs/03a_bench.ipynb #32862fdc
-def _stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, fill_caches=True):
-    "A function running one training step of `method` (eager or compiled, after an eager step that fills the Gc caches) on (x, y)"
+def _stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, eager_first=True):
+    "A function running one training step of `method` on (x, y), eager or compiled (after one eager step, as the trainer)"
     cfg = TrainConfig(arch=arch, method=method, data='-', channels_last=channels_last, eps=0.01, alpha=0.5)
     model = build_model(cfg, num_classes, x.device)
     opt, _ = build_optim(cfg, model)
-    if mode == 'compiled' and fill_caches and not gc_cached(model): STEPS[method](model, x, y, amp, cfg, norm); opt.zero_grad()
+    if mode == 'compiled' and eager_first: STEPS[method](model, x, y, amp, cfg, norm); opt.zero_grad()
     net = torch.compile(model) if mode == 'compiled' else model
     def one():
         opt.zero_grad(set_to_none=True); STEPS[method](net, x, y, amp, cfg, norm); amp.step(opt)
@@ -88,12 +87,13 @@ def epoch_seconds(arch='resnet20', method='ours', mode='eager', n_train=10_000, 
     tr, te = ResidentLoader(*mk(n_train), batch_size, flip=True, **kw), ResidentLoader(*mk(n_test), 1000, shuffle=False, **kw)
     cfg = TrainConfig(arch=arch, method=method, data='-', eps=0.01)
     model = build_model(cfg, 10, dev); opt, _ = build_optim(cfg, model)
-    if mode == 'compiled' and not gc_cached(model): STEPS[method](model, *next(iter(tr)), am, cfg, None); opt.zero_grad()   # as the trainer
     net = torch.compile(model) if mode == 'compiled' else model
+    gcs = mode == 'compiled'                # as the trainer: a step of a new batch shape runs eagerly
     def epoch():
-        net.train()
+        net.train(); last = None
         for xb, yb in tr:
-            opt.zero_grad(set_to_none=True); STEPS[method](net, xb, yb, am, cfg, None); am.step(opt)
+            opt.zero_grad(set_to_none=True)
+            STEPS[method](model if gcs and xb.shape != last else net, xb, yb, am, cfg, None); am.step(opt); last = xb.shape
         evaluate(net, te, am)
     epoch()
     t0 = time.perf_counter(); epoch()

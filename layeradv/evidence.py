@@ -208,7 +208,7 @@ def robustness_extra(n=2000, n_pgd=500, pgd_steps=10):
 
 # %% ../nbs/08_evidence.ipynb #54a1b252
 TOY = dict(arch='toy_mlp', dataset='cifar10', grayscale=True, flip=False, lr=0.01, batch_size=128, weight_decay=5e-4,
-           epochs=30, lr_step=10, valid=5000, data_seed=0, channels_last=False)
+           epochs=30, lr_step=10, valid=5000, data_seed=0, channels_last=False, compile=False)
 TOY_SWEEP = {'ours': (0.01, 0.03, 0.1, 0.3), 'fgs': (0.002, 0.005, 0.01, 0.02)}    # Gc eps (x act. std); FGS eps in [0, 1] pixels
 FIG1_ARMS = ('baseline', 'ours', 'fgs', 'random_matched')
 
@@ -229,7 +229,7 @@ STUDIES['toy'] = Study(
 
 # %% ../nbs/08_evidence.ipynb #b45189ec
 R20 = dict(arch='resnet20', dataset='cifar10', flip=True, crop=0, lr=0.1, batch_size=128, weight_decay=5e-4, epochs=50,
-           lr_step=20, lr_factor=5.0, train_subset=5000, valid=1000, data_seed=0)
+           lr_step=20, lr_factor=5.0, train_subset=5000, valid=1000, data_seed=0, compile=False)   # every CPU arm eager: one code path
 R20_PLAIN = {**R20, 'flip': False}                                  # Tables 3 and 5: "no data augmentation"
 
 STUDIES['r20-cifar10'] = Study(

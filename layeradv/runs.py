@@ -92,13 +92,14 @@ def prepare_run_dir(out, cfg, resume=False, overwrite=False):
     return out
 
 # %% ../nbs/02c_runs.ipynb #db76fcc7
-def save_checkpoint(path, model, opt, sched, epoch, history, best, norm, amp):
-    "Everything a resumed run needs, written atomically"
+def save_checkpoint(path, model, opt, sched, epoch, history, best, norm, amp, last_shape=None):
+    "Everything a resumed run needs (`last_shape`: the shape of the last batch trained), written atomically"
     atomic_save({'model': _raw(model).state_dict(), 'gc': gc_state(_raw(model)), 'opt': opt.state_dict(),
                  'sched': sched.state_dict(), 'epoch': epoch, 'history': history, 'best': best,
                  'norm': [t.cpu() for t in norm], 'rng': torch.get_rng_state(),
                  'cuda_rng': torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
-                 'scaler': amp.scaler.state_dict() if amp.scaler else None}, path)
+                 'scaler': amp.scaler.state_dict() if amp.scaler else None,
+                 'last_shape': list(last_shape) if last_shape else None}, path)
 
 def load_checkpoint(path):
     "A checkpoint written by `save_checkpoint` (tensors only: `weights_only=True`)"

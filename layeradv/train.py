@@ -18,7 +18,7 @@ import torch.nn.functional as F
 import torch.distributed as dist
 from fastprogress.fastprogress import master_bar, progress_bar
 from .attacks import fgsm_images
-from .core import add_gc, gc_hosts, gc_mode, load_gc_state, gc_cached
+from .core import add_gc, gc_hosts, gc_mode, load_gc_state
 from .models import get_model
 from .config import GC_METHODS, GC_SOURCES, Amp, pick_device, dist_info, want_compile
 from .runs import (TrainError, check_run_dir, prepare_run_dir, save_checkpoint, load_checkpoint, write_metrics,
@@ -175,8 +175,9 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
     if want_compile(cfg, device, (cfg.epochs - start) * len(tr)):
         torch._dynamo.reset()      # Dynamo does not guard on module hooks: a graph of an earlier model without Gc would be reused
         fast = torch.compile(net)
-    warm = fast is not None and not gc_cached(model)           # the step that makes the Gc caches runs eagerly: compiled
-                                                               # with them in place, the graph stays whole
+    # compiled, a step whose batch shape is not the last step's runs eagerly: it remakes the Gc caches, and compiled it would
+    # split the graph or turn it dynamic (slower); the checkpoint keeps the last shape, so a resumed run decides alike
+    last = torch.Size(ck['last_shape']) if resume and ck.get('last_shape') else None
     step = STEPS[cfg.method]
     show = rank == 0 and not quiet
     mb = master_bar(range(start, cfg.epochs)) if show else range(start, cfg.epochs)
@@ -192,7 +193,7 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
                 x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
                 if cfg.channels_last and x.dim() == 4: x = x.contiguous(memory_format=torch.channels_last)
                 opt.zero_grad(set_to_none=True)
-                if warm: loss, logits = step(net, x, y, amp, cfg, norm); warm = False
+                if x.shape != last: loss, logits = step(net, x, y, amp, cfg, norm)
                 elif fast is not None and (tried < 2 or x.shape not in shapes):
                     # a step that compiles (the first two compiled ones; a new batch shape): on failure, undo it, go on eagerly
                     tried += 1
@@ -202,7 +203,7 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
                         _fallback(e); snap.restore(model, opt); fast = None
                         loss, logits = step(net, x, y, amp, cfg, norm)
                 else: loss, logits = step(net if fast is None else fast, x, y, amp, cfg, norm)
-                amp.step(opt)
+                amp.step(opt); last = x.shape
                 tot += loss.double() * len(y); err += (logits.argmax(1) != y).sum(); n += len(y)
                 if i % 25 == 0:
                     if not math.isfinite(tot.item()):
@@ -226,7 +227,7 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
                 key = 'val_err' if va is not None else 'test_err'
                 improved = best is None or row[key] < best[key]
                 if improved: best = dict(row)
-                save_checkpoint(out / 'last.pt', net, opt, sched, epoch + 1, history, best, norm, amp)
+                save_checkpoint(out / 'last.pt', net, opt, sched, epoch + 1, history, best, norm, amp, last)
                 if improved: shutil.copyfile(out / 'last.pt', out / 'best.pt')
                 write_metrics(history, out / 'metrics.csv')
                 plot_curves({cfg.method: history}, out / 'curves.png', f"{cfg.arch} on {cfg.dataset}")

@@ -135,7 +135,7 @@ def _study(name, given, store, list, quiet):
 
 
 @call_parse
-def reproduce_cmd(name:str,              # experiment (table1, table2, table3, table4, table5, table6, imagenet) or study (toy, r20-cifar10, r20-cifar100, r20-layers, r20-variants; NAME-gpu: the same on a GPU in bf16)
+def reproduce_cmd(name:str,              # experiment (table1, table2, table3, table4, table5, table6, imagenet, fig2) or study (toy, r20-cifar10, r20-cifar100, r20-layers, r20-variants; NAME-gpu: the same on a GPU in bf16)
               setting:str='quick',   # quick (CPU, a minute), gpu-short (GPU minutes per run), full (the paper's schedule); table1: also cpu-short
               data:str=None,         # data path of the experiment's first data set
               cifar10:str=None,      # CIFAR-10 path (default $LAYERADV_CIFAR10)

@@ -6,11 +6,11 @@ Docs: https://layeradv.github.io/layeradv/experiments.html.md"""
 
 # %% auto #0
 __all__ = ['GC_EPS', 'FGS_INTER_EPS', 'NO_RESULT', 'setting', 'data_path', 'results_dir', 'mean_std', 'fmt_ms', 'Experiment',
-           'schedule', 'data_paths', 'select', 'experiment_out', 'reproduce', 'get_experiment', 'accuracy', 'collect',
-           'paper_vs_measured', 'saved_results', 'curves_of', 'fig3', 'report', 'show_saved', 'attack_view']
+           'schedule', 'data_paths', 'select', 'measured', 'experiment_out', 'reproduce', 'get_experiment', 'accuracy',
+           'collect', 'paper_vs_measured', 'saved_results', 'curves_of', 'fig3', 'report', 'show_saved', 'attack_view']
 
 # %% ../nbs/07_experiments.ipynb #4c68dac4
-import os, fnmatch, importlib, pkgutil, tempfile
+import os, json, fnmatch, importlib, pkgutil, tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -62,6 +62,7 @@ class Experiment:
     grid: Callable            # grid(knobs, paths) -> {run name: TrainConfig}, paths = {dataset: path}
     table: Callable           # table(results) -> paper-vs-measured DataFrame
     extra: Callable = None    # extra(knobs) -> f(model, cfg) -> dict measured on each trained model (kept in its result)
+    measure: str = None       # with extra: keep the weights, store the measurement as its own file named so (one network, several measurements)
     notebook: str = ''        # the chapter that explains it
     label: Callable = lambda c: f'{c.arch} {c.method}'   # a run's curve label, from its config
     group: Callable = lambda c: c.dataset                # runs of one group share a curves figure
@@ -96,6 +97,17 @@ def select(configs, only=None):
     if not sel: raise ValueError(f"--only {only!r} matches none of the runs: {', '.join(configs)}")
     return sel
 
+# %% ../nbs/07_experiments.ipynb #b793043d
+def measured(exp, store, cfgs, results, f=None):
+    "`results` with each run's measurement `exp.measure` as its 'extra': stored, or `f(model, cfg)` now if given; runs without one left out"
+    out = {}
+    for n, r in results.items():
+        cfg = cfgs[n]
+        if f: m = store.measure(cfg, exp.measure, lambda model: f(model, cfg))
+        else: m = json.loads(p.read_text()) if (p := store.measure_path(cfg, exp.measure)).exists() else None
+        if m is not None: out[n] = {**r, 'extra': m}
+    return out
+
 # %% ../nbs/07_experiments.ipynb #9065c4ce
 def experiment_out(exp, setting):
     "Where a setting's table and curves go: results/<name>/<setting> in the repository; quick runs use a fresh temporary folder"
@@ -108,8 +120,9 @@ def reproduce(exp, setting, paths=None, out=None, store=None, only=None, quiet=T
     if store is None:
         out = Path(out) if out else experiment_out(exp, setting)
         store = RunStore(out / 'store', out / 'runs') if setting == 'quick' else committed_store()
-    f = exp.extra(knobs) if exp.extra else None
-    return store.run_grid(cfgs, (lambda name: f) if f else None, quiet=quiet, log=None if quiet else print)
+    f, log = exp.extra(knobs) if exp.extra else None, None if quiet else print
+    if exp.measure: return measured(exp, store, cfgs, store.run_grid(cfgs, keep=True, quiet=quiet, log=log), f)
+    return store.run_grid(cfgs, (lambda name: f) if f else None, quiet=quiet, log=log)
 
 # %% ../nbs/07_experiments.ipynb #cefdf188
 def get_experiment(name):
@@ -146,7 +159,8 @@ def paper_vs_measured(paper, measured, digits=2):
 def saved_results(exp, store=None, paths=None):
     "{setting: results} of the settings of `exp` (other than quick) with results in `store` (default: the committed one)"
     store, paths = store or committed_store(), {**committed_paths(), **(paths or {})}
-    return {s: r for s, k in exp.settings.items() if s != 'quick' and (r := store.read_grid(exp.grid(k, paths)))}
+    def read(g): return measured(exp, store, g, store.read_grid(g)) if exp.measure else store.read_grid(g)
+    return {s: r for s, k in exp.settings.items() if s != 'quick' and (r := read(exp.grid(k, paths)))}
 
 # %% ../nbs/07_experiments.ipynb #c587b733
 def curves_of(results, label, seed=0):

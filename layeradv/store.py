@@ -110,9 +110,14 @@ def model(self:RunStore, cfg):
     return m.eval()
 
 @patch
+def measure_path(self:RunStore, cfg, name):
+    "Where measurement `name` of the run `cfg` is stored: next to its result"
+    return self.path(cfg).with_name(self.path(cfg).stem + f'-{name}.json')
+
+@patch
 def measure(self:RunStore, cfg, name, f):
     "Measurement `name` of the run `cfg`: stored next to its result, or `f(model)` on its kept weights now; None without weights"
-    p = self.path(cfg).with_name(self.path(cfg).stem + f'-{name}.json')
+    p = self.measure_path(cfg, name)
     if p.exists(): return json.loads(p.read_text())
     if not self.weights(cfg).exists(): return None
     r = f(self.model(cfg)); _write_json(p, r)

@@ -46,5 +46,5 @@ def table(results):
 
 # %% ../../nbs/11_adversarial_strength.ipynb #f146827d
 EXP = Experiment('table4', 'Table 4: a normally trained 3-conv net under input FGSM and layerwise previous-sample perturbations',
-                 ('cifar10',), SETTINGS, grid, table, extra=lambda k: strength, notebook='11_adversarial_strength',
-                 label=lambda c: c.arch)
+                 ('cifar10',), SETTINGS, grid, table, extra=lambda k: strength, measure='table4',
+                 notebook='11_adversarial_strength', label=lambda c: c.arch)

@@ -143,3 +143,23 @@ def test_compile_failing_at_the_second_step_falls_back_exactly():
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-4000:]
     notes = [l for l in r.stdout.splitlines() if 'torch.compile failed' in l]
     assert len(notes) == 1 and 'l_self_sign' in notes[0], r.stdout
+
+LAST_BATCH = textwrap.dedent('''
+    import sys, tempfile, torch, torch._dynamo.utils as U
+    from layeradv.config import TrainConfig
+    from layeradv.train import train
+    kw = dict(arch='toy_mlp', dataset='cifar10', data=sys.argv[1], grayscale=True, flip=False, epochs=2, batch_size=50, lr=0.01,
+              eps=0.3, method='ours', train_subset=330, test_subset=100, channels_last=False, device='cpu')   # 6 batches of 50 + 30
+    with tempfile.TemporaryDirectory() as d:
+        h = {c: train(TrainConfig(compile=c, **kw), f'{d}/{c}', quiet=True)[1] for c in ('true', 'false')}
+    loss = {c: [r['train_loss'] for r in v] for c, v in h.items()}
+    graphs = U.counters['stats']['unique_graphs']
+    print(loss, graphs)
+    assert graphs == 2, graphs                       # one training graph (batches of 50) and one for evaluation
+    assert all(abs(a - b) < 1e-4 * b for a, b in zip(loss['true'], loss['false'])), loss
+''')
+
+def test_compiled_training_with_a_smaller_last_batch_equals_eager():
+    "The trainer runs the steps that change the batch shape eagerly (the last batch, the full batch after it): the losses stay eager's"
+    r = script(LAST_BATCH, str(data_path('LAYERADV_CIFAR10')))
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-4000:]

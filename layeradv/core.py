@@ -105,7 +105,8 @@ def _capture(sign, rng=None):
     def hook(g):
         g = g.detach()
         if torch.compiler.is_compiling(): sign.copy_(torch.sign(g))       # traced into the backward graph
-        else: torch.sign(g, out=sign)                                     # eager: one pass, no allocation
+        elif sign.dtype == g.dtype: torch.sign(g, out=sign)               # eager: one pass, no allocation
+        else: sign.copy_(torch.sign(g))                                   # a compact cache (int8)
         if rng is not None: rng.copy_(g.amax() - g.amin())
     return hook
 
@@ -120,7 +121,7 @@ class Gc(nn.Module):
     def __init__(self, eps=0.0, scale='act_std', source='prev', pairing='cycle'):
         super().__init__()
         self.eps, self.scale, self.source, self.pairing = eps, scale, source, pairing
-        self.perturb, self.capture = True, True
+        self.perturb, self.capture, self.cache_dtype = True, True, None   # cache_dtype None: the activation's
         self.sign, self.grad_range = None, None
 
     @property
@@ -150,7 +151,7 @@ class Gc(nn.Module):
     @torch.compiler.disable
     def _new_cache(self, x):
         "Cache tensors shaped like `x`, made outside any compiled graph (the backward hook writes into them in place)"
-        self.sign, self.grad_range = torch.zeros_like(x), x.new_zeros((), dtype=torch.float32)
+        self.sign, self.grad_range = torch.zeros_like(x, dtype=self.cache_dtype or x.dtype), x.new_zeros((), dtype=torch.float32)
 
     def forward(self, x):
         if not self.training: return x
@@ -163,7 +164,7 @@ class Gc(nn.Module):
                 else: x = torch.addcmul(x, r, s, value=self._eps)
         if self.capture and x.requires_grad and getattr(self._source, 'needs_grad', True):
             c = self.sign
-            if c is None or c.shape != x.shape or c.dtype != x.dtype or c.device != x.device or c.stride() != x.stride():
+            if c is None or c.shape != x.shape or c.dtype != (self.cache_dtype or x.dtype) or c.device != x.device or c.stride() != x.stride():
                 self._new_cache(x)                 # first batch, or the batch shape changed
             x.register_hook(_capture(self.sign, self.grad_range if self._scale == 'grad_range' else None))
         return x
@@ -224,10 +225,10 @@ def strip_gc(model):
     return model
 
 # %% ../nbs/00_core.ipynb #11a1b7b9
-_GC_ATTRS = ('eps', 'scale', 'source', 'pairing', 'perturb', 'capture')
+_GC_ATTRS = ('eps', 'scale', 'source', 'pairing', 'perturb', 'capture', 'cache_dtype')
 
 def set_gc(model, **attrs):
-    "Set `attrs` (eps, scale, source, pairing, perturb, capture) on every Gc of `model`; returns `model`"
+    "Set `attrs` (eps, scale, source, pairing, perturb, capture, cache_dtype) on every Gc of `model`; returns `model`"
     bad = set(attrs) - set(_GC_ATTRS)
     if bad: raise ValueError(f"set_gc: unknown Gc attribute(s) {sorted(bad)}; use {list(_GC_ATTRS)}")
     for g in gc_layers(model).values():

@@ -18,7 +18,7 @@ import torch.nn.functional as F
 import torch.distributed as dist
 from fastprogress.fastprogress import master_bar, progress_bar
 from .attacks import fgsm_images
-from .core import add_gc, gc_hosts, gc_mode, load_gc_state
+from .core import add_gc, gc_hosts, gc_mode, load_gc_state, set_gc
 from .models import get_model
 from .config import GC_METHODS, GC_SOURCES, Amp, pick_device, dist_info, want_compile
 from .runs import (TrainError, check_run_dir, prepare_run_dir, save_checkpoint, load_checkpoint, write_metrics,
@@ -175,6 +175,7 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
     if want_compile(cfg, device, (cfg.epochs - start) * len(tr)):
         torch._dynamo.reset()      # Dynamo does not guard on module hooks: a graph of an earlier model without Gc would be reused
         fast = torch.compile(net)
+        set_gc(model, cache_dtype=torch.int8)   # compiled, a compact sign cache is cheaper (fused conversion; chapter 00_core)
     # compiled, a step whose batch shape is not the last step's runs eagerly: it remakes the Gc caches, and compiled it would
     # split the graph or turn it dynamic (slower); the checkpoint keeps the last shape, so a resumed run decides alike
     last = torch.Size(ck['last_shape']) if resume and ck.get('last_shape') else None

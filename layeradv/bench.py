@@ -21,8 +21,8 @@ def _stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, ea
     cfg = TrainConfig(arch=arch, method=method, data='-', channels_last=channels_last, eps=0.01, alpha=0.5)
     model = build_model(cfg, num_classes, x.device)
     opt, _ = build_optim(cfg, model)
-    if mode == 'compiled' and eager_first: STEPS[method](model, x, y, amp, cfg, norm); opt.zero_grad()
     if mode == 'compiled': set_gc(model, cache_dtype=torch.int8)      # as the trainer
+    if mode == 'compiled' and eager_first: STEPS[method](model, x, y, amp, cfg, norm); opt.zero_grad()
     net = torch.compile(model) if mode == 'compiled' else model
     def one():
         opt.zero_grad(set_to_none=True); STEPS[method](net, x, y, amp, cfg, norm); amp.step(opt)

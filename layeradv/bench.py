@@ -11,9 +11,8 @@ __all__ = ['bench_steps', 'step_table', 'print_steps', 'epoch_seconds', 'bench_i
 import time
 import torch
 from .config import METHODS, TrainConfig, Amp
-from .train import STEPS, build_model, build_optim, evaluate
+from .train import STEPS, build_model, build_optim, evaluate, compile_for_training
 from .data import ResidentLoader
-from .core import set_gc
 
 # %% ../nbs/03a_bench.ipynb #32862fdc
 def _stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, eager_first=True):
@@ -21,9 +20,8 @@ def _stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, ea
     cfg = TrainConfig(arch=arch, method=method, data='-', channels_last=channels_last, eps=0.01, alpha=0.5)
     model = build_model(cfg, num_classes, x.device)
     opt, _ = build_optim(cfg, model)
-    if mode == 'compiled': set_gc(model, cache_dtype=torch.int8)      # as the trainer
+    net = compile_for_training(model, model) if mode == 'compiled' else model
     if mode == 'compiled' and eager_first: STEPS[method](model, x, y, amp, cfg, norm); opt.zero_grad()
-    net = torch.compile(model) if mode == 'compiled' else model
     def one():
         opt.zero_grad(set_to_none=True); STEPS[method](net, x, y, amp, cfg, norm); amp.step(opt)
     return one
@@ -89,14 +87,12 @@ def epoch_seconds(arch='resnet20', method='ours', mode='eager', n_train=10_000, 
     tr, te = ResidentLoader(*mk(n_train), batch_size, flip=True, **kw), ResidentLoader(*mk(n_test), 1000, shuffle=False, **kw)
     cfg = TrainConfig(arch=arch, method=method, data='-', eps=0.01)
     model = build_model(cfg, 10, dev); opt, _ = build_optim(cfg, model)
-    if mode == 'compiled': set_gc(model, cache_dtype=torch.int8)      # as the trainer
-    net = torch.compile(model) if mode == 'compiled' else model
-    gcs = mode == 'compiled'                # as the trainer: a step of a new batch shape runs eagerly
+    net = compile_for_training(model, model) if mode == 'compiled' else model
     def epoch():
         net.train(); last = None
-        for xb, yb in tr:
+        for xb, yb in tr:                   # as the trainer: a step of a new batch shape runs eagerly
             opt.zero_grad(set_to_none=True)
-            STEPS[method](model if gcs and xb.shape != last else net, xb, yb, am, cfg, None); am.step(opt); last = xb.shape
+            STEPS[method](model if xb.shape != last else net, xb, yb, am, cfg, None); am.step(opt); last = xb.shape
         evaluate(net, te, am)
     epoch()
     t0 = time.perf_counter(); epoch()

@@ -7,7 +7,7 @@ Docs: https://layeradv.github.io/layeradv/core.html.md"""
 # %% auto #0
 __all__ = ['SCALES', 'SOURCES', 'NORM_TYPES', 'CONV_TYPES', 'pair_batch', 'random_signs', 'PrevSign', 'CurrentSign',
            'MatchedRandomSign', 'RandomSign', 'Gc', 'gc_hosts', 'gc_layers', 'add_gc', 'strip_gc', 'set_gc', 'gc_mode',
-           'reset_gc', 'gc_cached', 'gc_state', 'load_gc_state']
+           'reset_gc', 'gc_state', 'load_gc_state']
 
 # %% ../nbs/00_core.ipynb #97a638e0
 from contextlib import contextmanager
@@ -104,9 +104,8 @@ def _capture(sign, rng=None):
     "Backward hook writing sign(g) (eq. 5), and for the literal scale max(g) - min(g), into the cache tensors in place"
     def hook(g):
         g = g.detach()
-        if torch.compiler.is_compiling(): sign.copy_(torch.sign(g))       # traced into the backward graph
-        elif sign.dtype == g.dtype: torch.sign(g, out=sign)               # eager: one pass, no allocation
-        else: sign.copy_(torch.sign(g))                                   # a compact cache (int8)
+        if sign.dtype == g.dtype and not torch.compiler.is_compiling(): torch.sign(g, out=sign)   # eager: one pass, no allocation
+        else: sign.copy_(torch.sign(g))                   # traced into the backward graph; or a compact (int8) cache
         if rng is not None: rng.copy_(g.amax() - g.amin())
     return hook
 
@@ -251,11 +250,6 @@ def reset_gc(model):
     "Forget the cached gradients of every Gc of `model`"
     for g in gc_layers(model).values(): g.reset()
     return model
-
-# %% ../nbs/00_core.ipynb #3ed8f7bc
-def gc_cached(model):
-    "Whether every Gc of `model` that captures gradients holds a cache (compile only then: one graph, not one per Gc)"
-    return all(g.sign is not None for g in gc_layers(model).values() if g.capture and getattr(g.source, 'needs_grad', True))
 
 # %% ../nbs/00_core.ipynb #1494af06
 def gc_state(model):

@@ -10,7 +10,7 @@ __all__ = ['GC_EPS', 'FGS_INTER_EPS', 'NO_RESULT', 'setting', 'data_path', 'resu
            'collect', 'paper_vs_measured', 'saved_results', 'curves_of', 'fig3', 'report', 'show_saved', 'attack_view']
 
 # %% ../nbs/07_experiments.ipynb #4c68dac4
-import os, json, fnmatch, importlib, pkgutil, tempfile
+import os, fnmatch, importlib, pkgutil, tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,7 +18,7 @@ from typing import Callable
 import torch, pandas as pd
 from .store import DATA_VARS, RunStore, committed_store, committed_paths
 from .runs import plot_curves
-from .data import load_images, subset, channel_stats, to_grayscale, ResidentLoader
+from .data import data_env, load_images, subset, channel_stats, to_grayscale, ResidentLoader
 from .attacks import Normalized
 
 # %% ../nbs/07_experiments.ipynb #78c328a4
@@ -30,7 +30,7 @@ def setting(choices=('quick', 'full')):
 
 def data_path(var='LAYERADV_CIFAR10'):
     "The data path in environment variable `var`, or a clear error saying how to set it"
-    p = os.environ.get(var)
+    p = data_env(var)
     if not p: raise RuntimeError(f"set {var} to the data set's path (bash .ci/run sets it to ../shared/data)")
     return p
 
@@ -102,9 +102,7 @@ def measured(exp, store, cfgs, results, f=None):
     "`results` with each run's measurement `exp.measure` as its 'extra': stored, or `f(model, cfg)` now if given; runs without one left out"
     out = {}
     for n, r in results.items():
-        cfg = cfgs[n]
-        if f: m = store.measure(cfg, exp.measure, lambda model: f(model, cfg))
-        else: m = json.loads(p.read_text()) if (p := store.measure_path(cfg, exp.measure)).exists() else None
+        m = store.measure(cfgs[n], exp.measure, f and (lambda model, cfg=cfgs[n]: f(model, cfg)))
         if m is not None: out[n] = {**r, 'extra': m}
     return out
 

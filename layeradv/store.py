@@ -115,11 +115,11 @@ def measure_path(self:RunStore, cfg, name):
     return self.path(cfg).with_name(self.path(cfg).stem + f'-{name}.json')
 
 @patch
-def measure(self:RunStore, cfg, name, f):
-    "Measurement `name` of the run `cfg`: stored next to its result, or `f(model)` on its kept weights now; None without weights"
+def measure(self:RunStore, cfg, name, f=None):
+    "Measurement `name` of the run `cfg`: stored next to its result, or `f(model)` on its kept weights now; None without `f` or weights"
     p = self.measure_path(cfg, name)
     if p.exists(): return json.loads(p.read_text())
-    if not self.weights(cfg).exists(): return None
+    if f is None or not self.weights(cfg).exists(): return None
     r = f(self.model(cfg)); _write_json(p, r)
     return r
 

@@ -6,7 +6,7 @@ Docs: https://layeradv.github.io/layeradv/train.html.md"""
 
 # %% auto #0
 __all__ = ['STEPS', 'step_single', 'step_ours_joint', 'step_fgs', 'step_fgs_inter', 'evaluate', 'build_model', 'check_input',
-           'build_data', 'build_optim', 'train']
+           'build_data', 'build_optim', 'compile_for_training', 'train']
 
 # %% ../nbs/03_train.ipynb #f6c002dd
 import math, time, shutil
@@ -142,6 +142,12 @@ def build_optim(cfg, model):
     sched = torch.optim.lr_scheduler.StepLR(opt, step_size=step, gamma=1 / cfg.lr_factor)
     return opt, sched
 
+# %% ../nbs/03_train.ipynb #287c56ca
+def compile_for_training(net, model):
+    "`torch.compile(net)` for training `model` (the module inside `net`): its Gc sign caches in int8 from now on"
+    set_gc(model, cache_dtype=torch.int8)
+    return torch.compile(net)
+
 # %% ../nbs/03_train.ipynb #2b26ac1f
 def train(cfg, out, resume=False, overwrite=False, quiet=False):
     "Train `cfg` into run directory `out`; returns the final model and the per-epoch metrics"
@@ -174,8 +180,7 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
     fast, shapes, tried = None, set(), 0                       # None: eager; batch shapes run compiled; compiled steps tried
     if want_compile(cfg, device, (cfg.epochs - start) * len(tr)):
         torch._dynamo.reset()      # Dynamo does not guard on module hooks: a graph of an earlier model without Gc would be reused
-        fast = torch.compile(net)
-        set_gc(model, cache_dtype=torch.int8)   # compiled, a compact sign cache is cheaper (fused conversion; chapter 00_core)
+        fast = compile_for_training(net, model)
     # compiled, a step whose batch shape is not the last step's runs eagerly: it remakes the Gc caches, and compiled it would
     # split the graph or turn it dynamic (slower); the checkpoint keeps the last shape, so a resumed run decides alike
     last = torch.Size(ck['last_shape']) if resume and ck.get('last_shape') else None

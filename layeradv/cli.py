@@ -116,27 +116,12 @@ def bench(arch:str='resnet20',      # model
 COMMANDS.update({'train': train_cmd, 'eval': eval_run, 'bench': bench})
 
 # %% ../nbs/09_cli.ipynb #1b8a5e50
-import os
 from .experiments import get_experiment, reproduce, report, select
-from .store import DATA_VARS, RunStore
-from .evidence import STUDIES
-
-def _study(name, given, store, list, quiet):
-    "Run or resume the evidence study `name` (chapter 08) through the run store and print its claims table"
-    st = STUDIES[name]
-    paths = {**{ds: os.environ[v] for ds, v in DATA_VARS.items() if os.environ.get(v)}, **given}
-    if list:
-        for n in st.sweep_grid('DATA'): print(n)
-        for s in st.seeds: print(*[f'{a}-s{s}' for a in st.arms], sep='\n')
-        return 0
-    _, eps, final = st.run(paths, store, quiet=quiet)
-    print(f"\n{st.title}\neps chosen on validation: {eps}\n{st.claims_table(final).to_string()}\n\nresults: {store.root}")
-    return 0
-
+from .store import RunStore
 
 @call_parse
-def reproduce_cmd(name:str,              # experiment (table1, table2, table3, table4, table5, table6, imagenet, fig2) or study (toy, r20-cifar10, r20-cifar100, r20-layers, r20-variants; NAME-gpu: the same on a GPU in bf16)
-              setting:str='quick',   # quick (CPU, a minute), gpu-short (GPU minutes per run), full (the paper's schedule); table1: also cpu-short
+def reproduce_cmd(name:str,              # experiment: table1-table6, imagenet, fig2, or a study: toy, r20-cifar10, r20-cifar100, r20-layers, r20-variants
+              setting:str='quick',   # quick (CPU, a minute), gpu-short (GPU minutes per run), full (the paper's schedule); table1: also cpu-short; studies: quick, cpu, gpu
               data:str=None,         # data path of the experiment's first data set
               cifar10:str=None,      # CIFAR-10 path (default $LAYERADV_CIFAR10)
               cifar100:str=None,     # CIFAR-100 path (default $LAYERADV_CIFAR100)
@@ -150,15 +135,14 @@ def reproduce_cmd(name:str,              # experiment (table1, table2, table3, t
     "Run or resume one of the paper's experiments and print its paper-vs-measured table"
     try:
         given = {k: v for k, v in dict(cifar10=cifar10, cifar100=cifar100, imagenet=imagenet).items() if v}
-        if name in STUDIES:
-            if data: given.setdefault(STUDIES[name].protocol.get('dataset', 'cifar10'), data)
-            return _study(name, given, RunStore(store or 'results/store', runs), list, quiet)
         exp = get_experiment(name)
         knobs = exp.knobs(setting)
         if data: given.setdefault(exp.datasets[0], data)
         if list:
             paths = {ds: given.get(ds, f'${ds.upper()}') for ds in knobs.get('datasets', exp.datasets)}
-            for n in select(exp.grid(knobs, paths), only): print(n)
+            sweep = exp.sweep(knobs, paths) if exp.sweep else {}                    # a study: its sweep, then its arms
+            grid = exp.grid({**knobs, 'chosen': {c.method: c.eps for c in sweep.values()}}, paths)
+            for n in select({**sweep, **grid}, only): print(n)
             return 0
         out = Path(out or Path('results') / name / setting)
         st = RunStore(store or 'results/store', runs) if (store or setting != 'quick') else None

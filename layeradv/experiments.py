@@ -6,8 +6,9 @@ Docs: https://layeradv.github.io/layeradv/experiments.html.md"""
 
 # %% auto #0
 __all__ = ['GC_EPS', 'FGS_INTER_EPS', 'NO_RESULT', 'setting', 'data_path', 'results_dir', 'mean_std', 'fmt_ms', 'Experiment',
-           'schedule', 'data_paths', 'select', 'measured', 'experiment_out', 'reproduce', 'get_experiment', 'accuracy',
-           'collect', 'paper_vs_measured', 'saved_results', 'curves_of', 'fig3', 'report', 'show_saved', 'attack_view']
+           'schedule', 'data_paths', 'select', 'accuracy', 'choose_eps', 'stage', 'measured', 'experiment_out',
+           'reproduce', 'experiments', 'get_experiment', 'collect', 'paper_vs_measured', 'read_setting',
+           'saved_results', 'curves_of', 'fig3', 'report', 'show_saved', 'attack_view']
 
 # %% ../nbs/07_experiments.ipynb #4c68dac4
 import os, fnmatch, importlib, pkgutil, tempfile
@@ -63,6 +64,8 @@ class Experiment:
     table: Callable           # table(results) -> paper-vs-measured DataFrame
     extra: Callable = None    # extra(knobs) -> f(model, cfg) -> dict measured on each trained model (kept in its result)
     measure: str = None       # with extra: keep the weights, store the measurement as its own file named so (one network, several measurements)
+    sweep: Callable = None    # sweep(knobs, paths) -> {run name: TrainConfig}: a first stage read on validation only; grid then sees knobs['chosen']
+    keep: bool = False        # keep every run's weights (to measure the trained networks later)
     notebook: str = ''        # the chapter that explains it
     label: Callable = lambda c: f'{c.arch} {c.method}'   # a run's curve label, from its config
     group: Callable = lambda c: c.dataset                # runs of one group share a curves figure
@@ -74,7 +77,7 @@ class Experiment:
 
 # %% ../nbs/07_experiments.ipynb #76969016
 GC_EPS = 0.03   # Gc eps (x activation std) of the long settings: chosen on validation data by the CPU studies (chapters 10, 13)
-FGS_INTER_EPS = 0.003   # FGS-inter's own eps: chosen on validation data by r20-variants-gpu (chapter 13); at GC_EPS it cannot fit
+FGS_INTER_EPS = 0.003   # FGS-inter's own eps: chosen on validation data by r20-variants, setting gpu (chapter 13); at GC_EPS it cannot fit
 
 def schedule(knobs):
     "The `TrainConfig` fields that every setting's knobs fix: epochs, lr_step, batch_size, train_subset, test_subset (and valid)"
@@ -90,12 +93,33 @@ def data_paths(exp, given=None, needed=None):
         paths[ds] = p
     return paths
 
-def select(configs, only=None):
-    "The runs of `configs` whose names match the glob `only` (all if None); error if none does"
+def select(configs, only=None, strict=True):
+    "The runs of `configs` whose names match the glob `only` (all if None); error if none does (and `strict`)"
     if not only: return configs
     sel = {n: c for n, c in configs.items() if fnmatch.fnmatchcase(n, only)}
-    if not sel: raise ValueError(f"--only {only!r} matches none of the runs: {', '.join(configs)}")
+    if not sel and strict: raise ValueError(f"--only {only!r} matches none of the runs: {', '.join(configs)}")
     return sel
+
+# %% ../nbs/07_experiments.ipynb #d92def91
+def accuracy(r, which='final', split='test'):
+    "Accuracy (%) of a result at its final (or best) epoch on `split` ('test' or 'val')"
+    return 100 * (1 - r[which][f'{split}_err'])
+
+def choose_eps(sweep, results, split='val'):
+    "{method: the eps with the best mean `split` accuracy} for each method whose runs in `sweep` ({name: TrainConfig}) all have `results`"
+    by, done = {}, {}
+    for n, c in sweep.items():
+        done[c.method] = done.get(c.method, True) and n in results
+        if n in results: by.setdefault(c.method, {}).setdefault(c.eps, []).append(accuracy(results[n], split=split))
+    means = {m: {e: sum(v) / len(v) for e, v in es.items()} for m, es in by.items() if done[m]}
+    return {m: max(es, key=es.get) for m, es in means.items()}
+
+# %% ../nbs/07_experiments.ipynb #fef6441f
+def stage(exp, knobs, paths, store):
+    "(knobs with 'chosen': {method: eps} from the stored sweep runs, {name: sweep result}); knobs unchanged without a sweep"
+    if not exp.sweep: return knobs, {}
+    sweep = exp.sweep(knobs, paths); res = store.read_grid(sweep)
+    return {**knobs, 'chosen': choose_eps(sweep, res)}, res
 
 # %% ../nbs/07_experiments.ipynb #b793043d
 def measured(exp, store, cfgs, results, f=None):
@@ -111,30 +135,36 @@ def experiment_out(exp, setting):
     "Where a setting's table and curves go: results/<name>/<setting> in the repository; quick runs use a fresh temporary folder"
     return Path(tempfile.mkdtemp(prefix=f'{exp.name}-quick-')) if setting == 'quick' else results_dir(f'{exp.name}/{setting}')
 
-def reproduce(exp, setting, paths=None, out=None, store=None, only=None, quiet=True):
-    "Run (or resume) the grid of `exp` in `setting` through `store` (default: the committed store; quick: a temporary one in `out`)"
+def reproduce(exp, setting, paths=None, out=None, store=None, only=None, quiet=True, log=None):
+    "Run (or resume) the sweep, then the grid, of `exp` in `setting` through `store` (default: the committed store; quick: a temporary one in `out`)"
     knobs = exp.knobs(setting)
-    cfgs = select(exp.grid(knobs, data_paths(exp, paths, knobs.get('datasets'))), only)
+    paths = data_paths(exp, paths, knobs.get('datasets'))
     if store is None:
         out = Path(out) if out else experiment_out(exp, setting)
         store = RunStore(out / 'store', out / 'runs') if setting == 'quick' else committed_store()
-    f, log = exp.extra(knobs) if exp.extra else None, None if quiet else print
+    f, keep, log = exp.extra(knobs) if exp.extra else None, exp.keep or bool(exp.measure), log or (None if quiet else print)
+    sweep = exp.sweep(knobs, paths) if exp.sweep else {}
+    store.run_grid(select(sweep, only, strict=False), keep=keep, quiet=quiet, log=log)
+    knobs, _ = stage(exp, knobs, paths, store)
+    grid = exp.grid(knobs, paths)
+    cfgs = select(grid, only, strict=not select({**sweep, **grid}, only))     # one error if `only` matches no run of either stage
     if exp.measure: return measured(exp, store, cfgs, store.run_grid(cfgs, keep=True, quiet=quiet, log=log), f)
-    return store.run_grid(cfgs, (lambda name: f) if f else None, quiet=quiet, log=log)
+    return store.run_grid(cfgs, (lambda name: f) if f else None, keep=keep, quiet=quiet, log=log)
 
 # %% ../nbs/07_experiments.ipynb #cefdf188
-def get_experiment(name):
-    "The `Experiment` called `name` (defined in `layeradv.repro.<name>`), or a one-line error listing them"
+def experiments():
+    "{name: Experiment} defined in `layeradv.repro`: each module's `EXP`, or each of its `EXPS`"
     from layeradv import repro                                 # (imported here: repro's modules import this one)
-    names = sorted(m.name for m in pkgutil.iter_modules(repro.__path__))
-    if name not in names: raise ValueError(f"unknown experiment {name!r}; choose one of {', '.join(names)}")
-    return importlib.import_module(f'layeradv.repro.{name}').EXP
+    mods = [importlib.import_module(f'layeradv.repro.{m.name}') for m in pkgutil.iter_modules(repro.__path__)]
+    return {e.name: e for m in mods for e in (getattr(m, 'EXPS', None) or (m.EXP,))}
+
+def get_experiment(name):
+    "The `Experiment` called `name`, or a one-line error listing them"
+    exps = experiments()
+    if name not in exps: raise ValueError(f"unknown experiment {name!r}; choose one of {', '.join(sorted(exps))}")
+    return exps[name]
 
 # %% ../nbs/07_experiments.ipynb #6708e5fc
-def accuracy(r, which='final'):
-    "Test accuracy (%) of a result at its final (or best) epoch"
-    return 100 * (1 - r[which]['test_err'])
-
 def _cfg(r): return SimpleNamespace(**r['config'])
 
 def collect(results, key, value=accuracy):
@@ -154,11 +184,15 @@ def paper_vs_measured(paper, measured, digits=2):
     return df
 
 # %% ../nbs/07_experiments.ipynb #8a6ec38a
+def read_setting(exp, setting, store=None, paths=None):
+    "(sweep results, chosen eps, results) of `exp`'s `setting` in `store` (default: the committed one); nothing is trained"
+    store, paths = store or committed_store(), {**committed_paths(), **(paths or {})}
+    k, sweep = stage(exp, exp.knobs(setting), paths, store); g = exp.grid(k, paths)
+    return sweep, k.get('chosen', {}), (measured(exp, store, g, store.read_grid(g)) if exp.measure else store.read_grid(g))
+
 def saved_results(exp, store=None, paths=None):
     "{setting: results} of the settings of `exp` (other than quick) with results in `store` (default: the committed one)"
-    store, paths = store or committed_store(), {**committed_paths(), **(paths or {})}
-    def read(g): return measured(exp, store, g, store.read_grid(g)) if exp.measure else store.read_grid(g)
-    return {s: r for s, k in exp.settings.items() if s != 'quick' and (r := read(exp.grid(k, paths)))}
+    return {s: r for s in exp.settings if s != 'quick' and (r := read_setting(exp, s, store, paths)[2])}
 
 # %% ../nbs/07_experiments.ipynb #c587b733
 def curves_of(results, label, seed=0):

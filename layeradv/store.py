@@ -81,7 +81,7 @@ def _train(self:RunStore, cfg, extra, keep, quiet):
     model, hist = train(cfg, run, resume=resume, overwrite=not resume, quiet=quiet)
     r = dict(key=run_key(cfg), config=asdict(cfg), history=hist, final=hist[-1], seconds=sum(h['seconds'] for h in hist),
              wall=time.time() - t0)
-    if extra: r['extra'] = extra(model, cfg)
+    if extra and (m := extra(model, cfg)) is not None: r['extra'] = m
     if keep: atomic_save({k: v.cpu() for k, v in model.state_dict().items()}, self.weights(cfg))
     self._write(cfg, r)
     shutil.rmtree(run, ignore_errors=True)                    # the result is kept; the checkpoints are not needed
@@ -93,7 +93,7 @@ def run(self:RunStore, cfg, extra=None, keep=False, quiet=True):
     "The result of `cfg`: stored, or trained now (resuming its run directory) and stored; None while another process trains it"
     if (r := self.get(cfg)) is not None:
         if extra and 'extra' not in r and self.weights(cfg).exists():        # measure later on the kept weights
-            r['extra'] = extra(self.model(cfg), cfg); self._write(cfg, r)
+            if (m := extra(self.model(cfg), cfg)) is not None: r['extra'] = m; self._write(cfg, r)
         return r
     if not self._lock(cfg): return None
     try: return self._train(cfg, extra, keep, quiet)

@@ -1,7 +1,8 @@
 """The run store: one training per configuration, whichever study or table asks for it."""
 import json
 import layeradv.store as S
-from layeradv.evidence import Study
+from layeradv.evidence import study, study_config
+from layeradv.experiments import reproduce
 from layeradv.store import RunStore, run_key
 from test_ddp import make_tree
 
@@ -13,16 +14,16 @@ def test_same_configuration_in_two_studies_trains_once(tmp_path, monkeypatch):
     calls = []
     real = S.train
     monkeypatch.setattr(S, 'train', lambda cfg, *a, **k: calls.append(run_key(cfg)) or real(cfg, *a, **k))
-    a = Study('a', 'table A', PROTOCOL, arms={'baseline': ('baseline', 0.0, {}), 'ours': ('ours', 0.1, {})}, claims=[], seeds=(0,))
-    b = Study('b', 'table B', {**PROTOCOL, 'workers': 0, 'compile': 'false'},       # fields that do not change training
-              arms={'baseline': ('baseline', 0.0, {}), 'ours': ('ours', 0.1, {}), 'strong': ('ours', 0.3, {})},
+    a = study('a', 'table A', PROTOCOL, arms={'baseline': ('baseline', 0.0, {}), 'ours': ('ours', 0.1, {})}, claims=[], seeds=(0,))
+    b_protocol = {**PROTOCOL, 'workers': 0, 'compile': 'false'}                   # fields that do not change training
+    b = study('b', 'table B', b_protocol, arms={'baseline': ('baseline', 0.0, {}), 'ours': ('ours', 0.1, {}), 'strong': ('ours', 0.3, {})},
               claims=[], seeds=(0,))
-    store = RunStore(tmp_path / 'store', runs=tmp_path / 'runs')
-    _, _, ra = a.run({'imagefolder': data}, store, log=None)
+    store, paths = RunStore(tmp_path / 'store', runs=tmp_path / 'runs'), {'imagefolder': data}
+    ra = reproduce(a, 'cpu', paths, store=store)
     assert len(calls) == 2
-    _, _, rb = b.run({'imagefolder': data}, store, log=None)
+    rb = reproduce(b, 'cpu', paths, store=store)
     assert len(calls) == 3, calls                                        # only the arm table A did not have
-    assert rb['baseline', 0] == ra['baseline', 0] and rb['ours', 0] == ra['ours', 0]
+    assert rb['baseline-s0'] == ra['baseline-s0'] and rb['ours-s0'] == ra['ours-s0']
     assert len(list((tmp_path / 'store').glob('*.json'))) == 3
-    stored = json.loads(store.path(b.config(data, 'ours', 0.1, 0)).read_text())
+    stored = json.loads(store.path(study_config(b_protocol, paths, 'ours', 0.1, 0)).read_text())
     assert stored['config']['eps'] == 0.1 and stored['history'][0]['epoch'] == 1

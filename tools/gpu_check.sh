@@ -2,8 +2,8 @@
 # Everything a GPU lease is used for, in order of priority, each part time-boxed so that a slow part never costs the next:
 #   1. tests/test_gpu.py (bf16 autocast, channels-last, inductor/triton, the CLI trainer on CUDA, against the CPU in fp32)
 #   2. the step benchmark on the GPU (eager, every method; compiled baseline and Ours)
-#   3. the GPU variants of the evidence studies (layeradv reproduce NAME-gpu) until TOTAL seconds; the store is resumable.
-# TESTS=0 skips part 1, BENCH=0 part 2. STUDIES (default r20-cifar10-gpu) are run by WORKERS processes sharing the GPU
+#   3. the GPU variants of the evidence studies (layeradv reproduce NAME --setting gpu) until TOTAL seconds; the store is resumable.
+# TESTS=0 skips part 1, BENCH=0 part 2. STUDIES (default r20-cifar10, setting gpu) are run by WORKERS processes sharing the GPU
 # (ResNet-20 at batch 128 leaves an H200 mostly idle); they resume from the committed store (results/store) and the
 # new results come back. C100=FILE: CIFAR-100 packed by tools/pack_subset.py (the archive does not fit a lease).
 # Output goes to $OUT (the device tool brings it back): gpu_tests.txt, bench_gpu.txt, studies*.txt, gstore.tgz.*
@@ -35,9 +35,9 @@ if [ -n "${C100:-}" ]; then python3 tools/pack_subset.py unpack cifar100 "$C100"
 python3 -c "import sys; from layeradv.data import load_images; print(load_images('cifar10', sys.argv[1]))" "$data"   # decode once, not per worker
 end=$(( t0 + total - 25 )); echo "studies get $(( end - $(date +%s) )) s"
 for w in $(seq 1 "${WORKERS:-1}"); do
-  ( for pass in 1 2; do for st in ${STUDIES:-r20-cifar10-gpu}; do
+  ( for pass in 1 2; do for st in ${STUDIES:-r20-cifar10}; do
       left=$(( end - $(date +%s) )); [ "$left" -gt 20 ] || break 2
-      OMP_NUM_THREADS=4 timeout "$left" python3 -c 'import sys; from layeradv.cli import main; sys.exit(main())' reproduce "$st" \
+      OMP_NUM_THREADS=4 timeout "$left" python3 -c 'import sys; from layeradv.cli import main; sys.exit(main())' reproduce "$st" --setting gpu \
         --cifar10 "$data" "${c100[@]}" --store /tmp/gstore --quiet 2>&1 | grep -v "^W1\|^  "
     done; done ) > "$OUT/studies$w.txt" 2>&1 &
   sleep 5

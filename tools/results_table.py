@@ -5,14 +5,14 @@
 from layeradv.evidence import verdicts, markdown_table
 from layeradv.store import RunStore, committed_paths
 
-STUDY_NAMES = ['toy', 'r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants',
-               'r20-cifar10-gpu', 'r20-cifar100-gpu', 'r20-layers-gpu', 'r20-variants-gpu']
+STUDIES = ['toy', 'r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants']
+RUNS = [(n, 'cpu') for n in STUDIES] + [(n, 'gpu') for n in STUDIES if n != 'toy']
 COLS = ['claim', 'paper A - B', 'measured A / B', 'A - B [95% CI]', 'seeds', 'verdict', 'command']
 
 def table(store='results/store'):
-    v = verdicts(STUDY_NAMES, committed_paths(), RunStore(store))      # only file names enter the run keys
+    v = verdicts(RUNS, committed_paths(), RunStore(store))      # only file names enter the run keys
     v['measured A / B'] = [f"{a} / {b}" if isinstance(a, str) else '' for a, b in zip(v.get('A (%)', ''), v.get('B (%)', ''))]
-    v['claim'] = [f"{c} [GPU]" if s.endswith('-gpu') else c for c, s in zip(v['claim'], v['study'])]
+    v['claim'] = [f"{c} [GPU]" if s == 'gpu' else c for c, s in zip(v['claim'], v['setting'])]
     return markdown_table(v, COLS)
 
 if __name__ == '__main__': print(table())

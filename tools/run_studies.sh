@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# One worker that runs the CPU evidence studies to completion (results land in results/store/ as runs finish; commit
-# them). Start several workers to share the work: each run is trained by one of them. One thread each by default.
+# One worker that runs evidence studies to completion (results land in results/store/ as runs finish; commit them).
+# Start several workers to share the work: each run is trained by one of them. One thread each by default;
+# SETTING picks the studies' setting (default cpu).
 #   LAYERADV_CIFAR10=... LAYERADV_CIFAR100=... nohup bash tools/run_studies.sh r20-cifar10 r20-variants r20-layers r20-cifar100 > worker.log 2>&1 &
 set -eu
 cd "$(dirname "$0")/.."
@@ -9,6 +10,6 @@ import os, sys
 from layeradv.evidence import run_studies
 from layeradv.store import RunStore
 paths = {k: os.environ[v] for k, v in (('cifar10', 'LAYERADV_CIFAR10'), ('cifar100', 'LAYERADV_CIFAR100')) if v in os.environ}
-run_studies(sys.argv[1:], paths, RunStore('results/store'))
+run_studies(sys.argv[1:], paths, RunStore('results/store'), setting=os.environ.get('SETTING', 'cpu'))
 print('all studies complete:', *sys.argv[1:], flush=True)
 PY

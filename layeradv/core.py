@@ -11,6 +11,7 @@ __all__ = ['SCALES', 'SOURCES', 'NORM_TYPES', 'CONV_TYPES', 'pair_batch', 'rando
 
 # %% ../nbs/00_core.ipynb #97a638e0
 from contextlib import contextmanager
+from fastcore.basics import patch
 import torch
 from torch import nn
 
@@ -115,6 +116,7 @@ def _in_place(x):
     g = x.grad_fn
     return g is not None and x._base is None and not (hasattr(g, '_saved_result') or hasattr(g, '_saved_result0'))
 
+# %% ../nbs/00_core.ipynb #49e90162
 class Gc(nn.Module):
     "Gradient-accumulation layer (eq. 5-6): adds `eps * s * r` in training, caches the sign of its gradient; identity in eval"
     def __init__(self, eps=0.0, scale='act_std', source='prev', pairing='cycle'):
@@ -152,27 +154,30 @@ class Gc(nn.Module):
         "Cache tensors shaped like `x`, made outside any compiled graph (the backward hook writes into them in place)"
         self.sign, self.grad_range = torch.zeros_like(x, dtype=self.cache_dtype or x.dtype), x.new_zeros((), dtype=torch.float32)
 
-    def forward(self, x):
-        if not self.training: return x
-        if self.perturb and self._eps > 0:
-            r = self._source(self, x)
-            if r is not None:
-                r, s = r.to(x.dtype), SCALES[self._scale](self, x).to(x.dtype)  # s from the unperturbed activation
-                if _in_place(x):                                              # a constant shift: d(x + c)/dx = 1, no autograd node
-                    with torch.no_grad(): x.addcmul_(r, s, value=self._eps)
-                else: x = torch.addcmul(x, r, s, value=self._eps)
-        if self.capture and x.requires_grad and getattr(self._source, 'needs_grad', True):
-            c = self.sign
-            if c is None or c.shape != x.shape or c.dtype != (self.cache_dtype or x.dtype) or c.device != x.device or c.stride() != x.stride():
-                self._new_cache(x)                 # first batch, or the batch shape changed
-            x.register_hook(_capture(self.sign, self.grad_range if self._scale == 'grad_range' else None))
-        return x
-
     def reset(self):
         "Forget the cached gradient (the next batch is unperturbed, like the first)"
         self.sign = self.grad_range = None
 
     def extra_repr(self): return f"eps={self._eps}, scale={self._scale!r}, source={self._source!r}"
+
+# %% ../nbs/00_core.ipynb #37546673
+@patch
+def forward(self:Gc, x):
+    "Training: add `eps * s * r` (eq. 6) and hook the sign of the incoming gradient into the cache (eq. 5); eval: `x`"
+    if not self.training: return x
+    if self.perturb and self._eps > 0:
+        r = self._source(self, x)
+        if r is not None:
+            r, s = r.to(x.dtype), SCALES[self._scale](self, x).to(x.dtype)  # s from the unperturbed activation
+            if _in_place(x):                                              # a constant shift: d(x + c)/dx = 1, no autograd node
+                with torch.no_grad(): x.addcmul_(r, s, value=self._eps)
+            else: x = torch.addcmul(x, r, s, value=self._eps)
+    if self.capture and x.requires_grad and getattr(self._source, 'needs_grad', True):
+        c = self.sign
+        if c is None or c.shape != x.shape or c.dtype != (self.cache_dtype or x.dtype) or c.device != x.device or c.stride() != x.stride():
+            self._new_cache(x)                 # first batch, or the batch shape changed
+        x.register_hook(_capture(self.sign, self.grad_range if self._scale == 'grad_range' else None))
+    return x
 
 # %% ../nbs/00_core.ipynb #37f77d9b
 NORM_TYPES = (nn.modules.batchnorm._NormBase, nn.LayerNorm, nn.GroupNorm, nn.RMSNorm, nn.LocalResponseNorm)

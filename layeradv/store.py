@@ -87,7 +87,6 @@ def _train(self:RunStore, cfg, extra, keep, quiet):
     shutil.rmtree(run, ignore_errors=True)                    # the result is kept; the checkpoints are not needed
     return r
 
-# %% ../nbs/03b_store.ipynb #5e9b8dd6
 @patch
 def run(self:RunStore, cfg, extra=None, keep=False, quiet=True):
     "The result of `cfg`: stored, or trained now (resuming its run directory) and stored; None while another process trains it"

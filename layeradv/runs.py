@@ -6,7 +6,7 @@ Docs: https://layeradv.github.io/layeradv/runs.html.md"""
 
 # %% auto #0
 __all__ = ['METRIC_FIELDS', 'RUN_FILES', 'TrainError', 'write_metrics', 'read_metrics', 'plot_curves', 'check_run_dir',
-           'prepare_run_dir', 'save_checkpoint', 'load_checkpoint']
+           'prepare_run_dir', 'save_checkpoint', 'load_checkpoint', 'resume_from', 'save_epoch']
 
 # %% ../nbs/02c_runs.ipynb #22fd3d54
 import os, csv, copy, json, math, shutil
@@ -110,6 +110,29 @@ def load_checkpoint(path):
     if not isinstance(ck, dict) or not {'model', 'epoch'} <= set(ck):
         raise TrainError(f"{path}: cannot read checkpoint: not written by layeradv (no 'model' and 'epoch' entries)")
     return ck
+
+# %% ../nbs/02c_runs.ipynb #f06b37cf
+def resume_from(path, model, opt, sched, amp):
+    "Load the checkpoint `path` into `model` (Gc caches too), `opt`, `sched`, the RNGs and `amp`'s scaler; (epoch, history, best, last batch shape)"
+    ck = load_checkpoint(path)
+    _raw(model).load_state_dict(ck['model']); load_gc_state(_raw(model), ck['gc'])
+    opt.load_state_dict(ck['opt']); sched.load_state_dict(ck['sched'])
+    torch.set_rng_state(ck['rng'])
+    if ck['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(ck['cuda_rng'])
+    if amp.scaler and ck['scaler']: amp.scaler.load_state_dict(ck['scaler'])
+    return ck['epoch'], ck['history'], ck['best'], torch.Size(ck['last_shape']) if ck.get('last_shape') else None
+
+# %% ../nbs/02c_runs.ipynb #28aad5b4
+def save_epoch(out, cfg, history, best, key, model, opt, sched, norm, amp, last_shape=None):
+    "After an epoch: `last.pt`, `best.pt` if `history[-1][key]` is the best so far, metrics.csv and curves.png; the best row"
+    row = history[-1]
+    improved = best is None or row[key] < best[key]
+    if improved: best = dict(row)
+    save_checkpoint(out / 'last.pt', model, opt, sched, row['epoch'], history, best, norm, amp, last_shape)
+    if improved: shutil.copyfile(out / 'last.pt', out / 'best.pt')
+    write_metrics(history, out / 'metrics.csv')
+    plot_curves({cfg.method: history}, out / 'curves.png', f"{cfg.arch} on {cfg.dataset}")
+    return best
 
 # %% ../nbs/02c_runs.ipynb #f9daa32f
 def _fallback(e):

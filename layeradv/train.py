@@ -9,7 +9,7 @@ __all__ = ['STEPS', 'step_single', 'step_ours_joint', 'step_fgs', 'step_fgs_inte
            'build_data', 'build_optim', 'compile_for_training', 'train']
 
 # %% ../nbs/03_train.ipynb #f6c002dd
-import math, time, shutil
+import math, time
 from contextlib import nullcontext
 from pathlib import Path
 import torch
@@ -18,11 +18,11 @@ import torch.nn.functional as F
 import torch.distributed as dist
 from fastprogress.fastprogress import master_bar, progress_bar
 from .attacks import fgsm_images
-from .core import add_gc, gc_hosts, gc_mode, load_gc_state, set_gc
+from .core import add_gc, gc_hosts, gc_mode, set_gc
 from .models import get_model
 from .config import GC_METHODS, GC_SOURCES, Amp, pick_device, dist_info, want_compile
-from .runs import (TrainError, check_run_dir, prepare_run_dir, save_checkpoint, load_checkpoint, write_metrics,
-                           plot_curves, _raw, _fmt, _fallback, _Snapshot, _check_finite, _undo_failed_start)
+from .runs import (TrainError, check_run_dir, prepare_run_dir, resume_from, save_epoch, _raw, _fmt, _fallback, _Snapshot,
+                           _check_finite, _undo_failed_start)
 from .data import load_images, cifar_loaders, imagenet_loaders, IMAGENET_MEAN, IMAGENET_STD
 
 # %% ../nbs/03_train.ipynb #96c9c853
@@ -167,15 +167,8 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
     opt, sched = build_optim(cfg, model)
     fresh = rank == 0 and not resume and not Path(out).exists()
     out = prepare_run_dir(out, cfg, resume, overwrite) if rank == 0 else Path(out)   # ...and write only once all is well
-    start, history, best = 0, [], None
-    if resume:
-        ck = load_checkpoint(Path(out) / 'last.pt')
-        model.load_state_dict(ck['model']); load_gc_state(model, ck['gc'])
-        opt.load_state_dict(ck['opt']); sched.load_state_dict(ck['sched'])
-        start, history, best = ck['epoch'], ck['history'], ck['best']
-        torch.set_rng_state(ck['rng'])
-        if ck['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(ck['cuda_rng'])
-        if amp.scaler and ck['scaler']: amp.scaler.load_state_dict(ck['scaler'])
+    start, history, best, last = 0, [], None, None             # last: the shape of the last batch trained
+    if resume: start, history, best, last = resume_from(Path(out) / 'last.pt', model, opt, sched, amp)
     net = nn.parallel.DistributedDataParallel(model, device_ids=[device] if device.type == 'cuda' else None) if world > 1 else model
     fast, shapes, tried = None, set(), 0                       # None: eager; batch shapes run compiled; compiled steps tried
     if want_compile(cfg, device, (cfg.epochs - start) * len(tr)):
@@ -183,7 +176,6 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
         fast = compile_for_training(net, model)
     # compiled, a step whose batch shape is not the last step's runs eagerly: it remakes the Gc caches, and compiled it would
     # split the graph or turn it dynamic (slower); the checkpoint keeps the last shape, so a resumed run decides alike
-    last = torch.Size(ck['last_shape']) if resume and ck.get('last_shape') else None
     step = STEPS[cfg.method]
     show = rank == 0 and not quiet
     mb = master_bar(range(start, cfg.epochs)) if show else range(start, cfg.epochs)
@@ -230,13 +222,7 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
                        val_err=v and v[1], test_loss=t[0], test_err=t[1], lr=lr, seconds=time.time() - t0)
             history.append(row)
             if rank == 0:
-                key = 'val_err' if va is not None else 'test_err'
-                improved = best is None or row[key] < best[key]
-                if improved: best = dict(row)
-                save_checkpoint(out / 'last.pt', net, opt, sched, epoch + 1, history, best, norm, amp, last)
-                if improved: shutil.copyfile(out / 'last.pt', out / 'best.pt')
-                write_metrics(history, out / 'metrics.csv')
-                plot_curves({cfg.method: history}, out / 'curves.png', f"{cfg.arch} on {cfg.dataset}")
+                best = save_epoch(out, cfg, history, best, 'val_err' if va is not None else 'test_err', net, opt, sched, norm, amp, last)
                 if show: mb.write(_fmt(row))
     if show and history:
         k = 'val' if va is not None else 'test'

@@ -233,7 +233,7 @@ def channel_stats(x):
 # %% ../nbs/02_data.ipynb #ea4fa6fa
 def to_grayscale(x):
     "uint8 RGB images (N, 3, H, W) to uint8 luma (N, 1, H, W), L = (19595 R + 38470 G + 7471 B + 2^15) >> 16 as in Pillow"
-    r, g, b = x.long().unbind(1)
+    r, g, b = x.int().unbind(1)                                        # at most 65536 * 255 + 2^15: int32 suffices
     return ((19595 * r + 38470 * g + 7471 * b + 32768) >> 16).to(torch.uint8).unsqueeze(1)
 
 # %% ../nbs/02_data.ipynb #6a11e21b
@@ -329,11 +329,11 @@ def cifar_loaders(data, batch_size=128, flip=True, crop=0, grayscale=False, devi
     "Train and test `ResidentLoader`s for an `ImageData`; with `valid`, `train.valid` holds out that many training images"
     ds = seed if data_seed is None else data_seed                  # the subsets depend on data_seed, the order on seed
     trx, tr_y, tex, te_y = data.train_x, data.train_y, data.test_x, data.test_y
-    if grayscale: trx, tex = to_grayscale(trx), to_grayscale(tex)
     vx = vy = None
     if valid: trx, tr_y, vx, vy = holdout(trx, tr_y, valid, ds)
     trx, tr_y = subset(trx, tr_y, train_subset, ds)
     tex, te_y = subset(tex, te_y, test_subset, ds)
+    if grayscale: trx, tex, vx = (None if t is None else to_grayscale(t) for t in (trx, tex, vx))   # per image: the kept ones only
     mean, std = channel_stats(trx)
     kw = dict(mean=mean, std=std, device=device, dtype=dtype, channels_last=channels_last)
     train = ResidentLoader(trx, tr_y, batch_size, shuffle=True, flip=flip, crop=crop, seed=seed, rank=rank, world=world, **kw)

@@ -147,7 +147,8 @@ def reproduce(exp, setting, paths=None, out=None, store=None, only=None, quiet=T
     store.run_grid(select(sweep, only, strict=False), keep=keep, quiet=quiet, log=log)
     knobs, _ = stage(exp, knobs, paths, store)
     grid = exp.grid(knobs, paths)
-    cfgs = select(grid, only, strict=not select({**sweep, **grid}, only))     # one error if `only` matches no run of either stage
+    select({**sweep, **grid}, only)                                            # one error if `only` matches no run of either stage
+    cfgs = select(grid, only, strict=False)
     if exp.measure: return measured(exp, store, cfgs, store.run_grid(cfgs, keep=True, quiet=quiet, log=log), f)
     return store.run_grid(cfgs, (lambda name: f) if f else None, keep=keep, quiet=quiet, log=log)
 

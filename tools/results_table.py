@@ -7,7 +7,7 @@ from layeradv.store import RunStore, committed_paths
 
 STUDIES = ['toy', 'r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants']
 RUNS = [(n, 'cpu') for n in STUDIES] + [(n, 'gpu') for n in STUDIES if n != 'toy']
-COLS = ['claim', 'paper A - B', 'measured A / B', 'A - B [95% CI]', 'seeds', 'verdict', 'command']
+COLS = ['claim', 'paper A / B', 'paper A - B', 'measured A / B', 'A - B [95% CI]', 'seeds', 'verdict', 'command']
 
 def table(store='results/store'):
     v = verdicts(RUNS, committed_paths(), RunStore(store))      # only file names enter the run keys

@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/resnet_cpu.html.md"""
 __all__ = ['R20', 'R20_PLAIN', 'R20_CIFAR10', 'R20_CIFAR100', 'R20_VARIANTS', 'R20_LAYERS', 'EXPS']
 
 # %% ../../nbs/13_resnet_cpu.ipynb #7e110103
-from ..evidence import study, robustness_extra
+from ..evidence import study, claims, robustness_extra
 
 # %% ../../nbs/13_resnet_cpu.ipynb #4b6214fc
 R20 = dict(arch='resnet20', dataset='cifar10', flip=True, crop=0, lr=0.1, batch_size=128, weight_decay=5e-4, epochs=50,
@@ -20,15 +20,15 @@ R20_CIFAR10 = study(
     'r20-cifar10', 'ResNet-20, 5,000 CIFAR-10 images: Table 1, the direction claim, Ours-joint', R20,
     arms={'baseline': ('baseline', 0.0, {}), 'ours': ('ours', 'ours', {}), 'random_matched': ('random_matched', 'ours', {}),
           'ours_joint': ('ours_joint', 'ours', {})},
-    claims=[('Table 1 (ResNet-20, CIFAR-10): Ours > baseline', 'ours', 'baseline', 0.83),
-            ('Direction: Ours > random, same support and norm', 'ours', 'random_matched', 0.83),
-            ('Ours-joint > baseline', 'ours_joint', 'baseline', 2.1)],
+    claims=[*claims('Table 1 (ResNet-20, CIFAR-10)', {'baseline': 90.27, 'ours': 91.1}, 'ours > baseline'),
+            *claims('Direction', {'ours': 91.1, 'baseline': 90.27, 'random_matched': 'baseline'}, 'ours > random_matched'),
+            *claims('Table 5, with augmentation', {'baseline': 89.4, 'ours_joint': 91.5}, 'ours_joint > baseline')],
     sweep={'ours': (0.01, 0.03, 0.1)}, seeds=(0, 1, 2), gpu_seeds=range(10), keep=True, notebook='13_resnet_cpu')
 
 R20_CIFAR100 = study(
     'r20-cifar100', 'ResNet-20, 5,000 CIFAR-100 images: Table 1', {**R20, 'dataset': 'cifar100'},
     arms={'baseline': ('baseline', 0.0, {}), 'ours': ('ours', 'ours', {})},
-    claims=[('Table 1 (ResNet-20, CIFAR-100): Ours > baseline', 'ours', 'baseline', 2.9)],
+    claims=claims('Table 1 (ResNet-20, CIFAR-100)', {'baseline': 64.0, 'ours': 66.9}, 'ours > baseline'),
     eps_from=R20_CIFAR10, seeds=(0, 1, 2), gpu_seeds=range(5), keep=True, notebook='13_resnet_cpu')
 
 # %% ../../nbs/13_resnet_cpu.ipynb #76f32c3d
@@ -36,13 +36,10 @@ R20_VARIANTS = study(
     'r20-variants', 'ResNet-20 without augmentation: Table 5 (clean, FGSM and PGD accuracy of five training methods)', R20_PLAIN,
     arms={'baseline': ('baseline', 0.0, {}), 'fgs': ('fgs', 0.03, {}), 'fgs_inter': ('fgs_inter', 'fgs_inter', {}),
           'ours': ('ours', 'ours', {}), 'ours_joint': ('ours_joint', 'ours', {})},
-    claims=[('Table 5: Ours-orig > FGS-orig, clean', 'ours', 'fgs', 2.5),
-            ('Table 5: FGS-inter > FGS-orig, clean', 'fgs_inter', 'fgs', 2.2),
-            ('Table 5: Ours-orig > baseline, clean', 'ours', 'baseline', 1.8),
-            ('Table 5: Ours-joint > baseline, clean', 'ours_joint', 'baseline', 2.1),
-            ('Table 5: baseline > FGS-orig, clean', 'baseline', 'fgs', 0.7),
-            ('Table 5: FGS-orig > Ours-orig under FGSM 0.1', 'fgs', 'ours', 8.73, 'fgsm:0.1'),
-            ('Table 5: Ours-orig > baseline under FGSM 0.1', 'ours', 'baseline', 33.67, 'fgsm:0.1')],
+    claims=[*claims('Table 5, clean', {'baseline': 89.4, 'fgs': 88.7, 'fgs_inter': 90.9, 'ours': 91.2, 'ours_joint': 91.5},
+                    'ours > fgs', 'fgs_inter > fgs', 'ours > baseline', 'ours_joint > baseline', 'baseline > fgs'),
+            *claims('Table 5, FGSM 0.1', {'baseline': 34.7, 'fgs': 77.1, 'ours': 68.37}, 'fgs > ours', 'ours > baseline',
+                    metric='fgsm:0.1')],
     eps_from=R20_CIFAR10, sweep={'fgs_inter': (0.001, 0.003, 0.01)}, seeds=(0, 1), gpu_seeds=range(3),
     extra=lambda k: robustness_extra(**k.get('attack', {})), keep=True, notebook='13_resnet_cpu',
     quick_knobs=dict(attack=dict(n=300, n_pgd=100, pgd_steps=2)))
@@ -51,9 +48,8 @@ R20_LAYERS = study(
     'r20-layers', 'ResNet-20 without augmentation: Table 3 (Gc in the first stage, stages 1-2, or every stage)', R20_PLAIN,
     arms={'baseline': ('baseline', 0.0, {}), 'stage1': ('ours', 'ours', {'gc_stop': 'layer1'}),
           'stages1-2': ('ours', 'ours', {'gc_stop': 'layer2'}), 'all': ('ours', 'ours', {})},
-    claims=[('Table 3: every stage > first stage only', 'all', 'stage1', 1.68),
-            ('Table 3: every stage > stages 1-2', 'all', 'stages1-2', 1.06),
-            ('Table 3: first stage only > baseline', 'stage1', 'baseline', 0.22)],
+    claims=claims('Table 3 (VGG, stages as pools 2, 3, 5)', {'baseline': 89.4, 'stage1': 89.62, 'stages1-2': 90.24, 'all': 91.3},
+                  'all > stage1', 'all > stages1-2', 'stage1 > baseline'),
     eps_from=R20_CIFAR10, seeds=(0, 1), gpu_seeds=range(6), keep=True, notebook='13_resnet_cpu')
 
 EXPS = (R20_CIFAR10, R20_CIFAR100, R20_LAYERS, R20_VARIANTS)

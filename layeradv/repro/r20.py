@@ -40,7 +40,7 @@ R20_VARIANTS = study(
                     'ours > fgs', 'fgs_inter > fgs', 'ours > baseline', 'ours_joint > baseline', 'baseline > fgs'),
             *claims('Table 5, FGSM 0.1', {'baseline': 34.7, 'fgs': 77.1, 'ours': 68.37}, 'fgs > ours', 'ours > baseline',
                     metric='fgsm:0.1')],
-    eps_from=R20_CIFAR10, sweep={'fgs_inter': (0.001, 0.003, 0.01)}, seeds=(0, 1), gpu_seeds=range(3),
+    eps_from=R20_CIFAR10, sweep={'fgs_inter': (0.001, 0.003, 0.01)}, seeds=(0, 1, 2), gpu_seeds=range(3),
     extra=lambda k: robustness_extra(**k.get('attack', {})), keep=True, notebook='13_resnet_cpu',
     quick_knobs=dict(attack=dict(n=300, n_pgd=100, pgd_steps=2)))
 
@@ -50,6 +50,6 @@ R20_LAYERS = study(
           'stages1-2': ('ours', 'ours', {'gc_stop': 'layer2'}), 'all': ('ours', 'ours', {})},
     claims=claims('Table 3 (VGG, stages as pools 2, 3, 5)', {'baseline': 89.4, 'stage1': 89.62, 'stages1-2': 90.24, 'all': 91.3},
                   'all > stage1', 'all > stages1-2', 'stage1 > baseline'),
-    eps_from=R20_CIFAR10, seeds=(0, 1), gpu_seeds=range(6), keep=True, notebook='13_resnet_cpu')
+    eps_from=R20_CIFAR10, seeds=(0, 1, 2), gpu_seeds=range(6), keep=True, notebook='13_resnet_cpu')
 
 EXPS = (R20_CIFAR10, R20_CIFAR100, R20_LAYERS, R20_VARIANTS)

@@ -15,9 +15,9 @@ from .train import STEPS, build_model, build_optim, evaluate, compile_for_traini
 from .data import ResidentLoader
 
 # %% ../nbs/03a_bench.ipynb #32862fdc
-def _stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, eager_first=True):
-    "A function running one training step of `method` on (x, y), eager or compiled (after one eager step, as the trainer)"
-    cfg = TrainConfig(arch=arch, method=method, data='-', channels_last=channels_last, eps=0.01, alpha=0.5)
+def _stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, eager_first=True, **kw):
+    "A function running one training step of `method` on (x, y), eager or compiled (after one eager step, as the trainer); `kw`: more `TrainConfig` fields"
+    cfg = TrainConfig(arch=arch, method=method, data='-', channels_last=channels_last, eps=0.01, alpha=0.5, **kw)
     model = build_model(cfg, num_classes, x.device)
     opt, _ = build_optim(cfg, model)
     net = compile_for_training(model, model) if mode == 'compiled' else model

@@ -105,7 +105,10 @@ def claims(table, paper, *pairs, metric='test'):
     txt = lambda x: f"{num(x)} ({paper[x]}'s)" if isinstance(paper[x], str) else f"{num(x)}"
     rows = []
     for p in pairs:
+        if p.count('>') != 1: raise ValueError(f"claims: {p!r} is not of the form 'arm > arm'")
         a, b = (s.strip() for s in p.split('>'))
+        if paper and (gone := [x for x in (a, b) if x not in paper or paper[x] not in paper and isinstance(paper[x], str)]):
+            raise ValueError(f"claims: {table!r} quotes no paper number for arm(s) {gone}")
         effect, shown = (round(num(a) - num(b), 2), f"{txt(a)} / {txt(b)}") if paper else (0.0, '')
         rows.append((f"{table}: {ARM_NAMES.get(a, a)} > {ARM_NAMES.get(b, b)}", a, b, effect, metric, shown))
     return rows
@@ -135,6 +138,7 @@ def on_gpu(k, seeds):
 def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=(0, 1, 2), gpu_seeds=None, extra=None,
           keep=False, notebook='', quick_knobs=None):
     "An `Experiment` testing `claims` with paired `arms` under `protocol`, eps swept here (`sweep`) and/or by study `eps_from`"
+    if bad := sorted({x for c in claims for x in c[1:3]} - set(arms)): raise ValueError(f"study {name!r}: claims name arms it does not train: {bad}")
     sweeps = [*(eps_from.settings['cpu']['sweeps'] if eps_from else []), *([(protocol, sweep)] if sweep else [])]
     cpu = dict(protocol=protocol, arms=arms, seeds=tuple(seeds), sweeps=sweeps, sweep_seeds=(0, 1))
     settings = {'quick': quick(cpu, **(quick_knobs or {})), 'cpu': cpu, **({'gpu': on_gpu(cpu, gpu_seeds)} if gpu_seeds else {})}

@@ -107,7 +107,7 @@ def claims(table, paper, *pairs, metric='test'):
     for p in pairs:
         if p.count('>') != 1: raise ValueError(f"claims: {p!r} is not of the form 'arm > arm'")
         a, b = (s.strip() for s in p.split('>'))
-        if paper and (gone := [x for x in (a, b) if x not in paper or paper[x] not in paper and isinstance(paper[x], str)]):
+        if paper and (gone := [x for x in (a, b) if x not in paper or (isinstance(paper[x], str) and paper[x] not in paper)]):
             raise ValueError(f"claims: {table!r} quotes no paper number for arm(s) {gone}")
         effect, shown = (round(num(a) - num(b), 2), f"{txt(a)} / {txt(b)}") if paper else (0.0, '')
         rows.append((f"{table}: {ARM_NAMES.get(a, a)} > {ARM_NAMES.get(b, b)}", a, b, effect, metric, shown))

@@ -101,15 +101,18 @@ ARM_NAMES = {'ours': 'Ours', 'ours_joint': 'Ours-joint', 'fgs': 'FGS-orig', 'fgs
 
 def claims(table, paper, *pairs, metric='test'):
     "Rows 'A > B' of `table` for `pairs` ('a > b'), the paper's A - B from its accuracies `paper` ({arm: % or the arm standing in})"
-    num = lambda x: paper[paper[x]] if isinstance(paper[x], str) else paper[x]
-    txt = lambda x: f"{num(x)} ({paper[x]}'s)" if isinstance(paper[x], str) else f"{num(x)}"
+    def quote(x):                                             # (number, shown) of arm `x`, None if the paper has none
+        v = paper.get(x)
+        n = paper.get(v) if isinstance(v, str) else v
+        return None if n is None else (n, f"{n} ({v}'s)" if isinstance(v, str) else f"{n}")
     rows = []
     for p in pairs:
         if p.count('>') != 1: raise ValueError(f"claims: {p!r} is not of the form 'arm > arm'")
         a, b = (s.strip() for s in p.split('>'))
-        if paper and (gone := [x for x in (a, b) if x not in paper or (isinstance(paper[x], str) and paper[x] not in paper)]):
+        qa, qb = quote(a), quote(b)
+        if paper and (gone := [x for x, q in ((a, qa), (b, qb)) if q is None]):
             raise ValueError(f"claims: {table!r} quotes no paper number for arm(s) {gone}")
-        effect, shown = (round(num(a) - num(b), 2), f"{txt(a)} / {txt(b)}") if paper else (0.0, '')
+        effect, shown = (round(qa[0] - qb[0], 2), f"{qa[1]} / {qb[1]}") if paper else (0.0, '')
         rows.append((f"{table}: {ARM_NAMES.get(a, a)} > {ARM_NAMES.get(b, b)}", a, b, effect, metric, shown))
     return rows
 

@@ -4,7 +4,8 @@ plus seconds per epoch (also `layeradv bench --compile --epoch`).
     python benchmarks/step_overhead.py --rounds 15 --compile --epoch   # ResNet-20, batch 128, CPU, fp32 (issue 11's targets)
     python benchmarks/step_overhead.py --gpu --compile --epoch         # ResNet-56, batch 512, CUDA, bf16
     python benchmarks/step_overhead.py --isolated --compile --epoch --methods ours,random,random_matched --reps 3
-                                       # one process per (mode, method), processes interleaved (fair for compiled models)
+                                       # one process per (mode, method), processes interleaved (fair for compiled models);
+                                       # each process times its method and the baseline in interleaved rounds
 """
 import argparse, os
 import torch
@@ -34,10 +35,11 @@ if __name__ == '__main__':
     arch, bs = a.arch or arch, a.batch or bs
     methods = ('baseline', *[m for m in a.methods.split(',') if m != 'baseline']) if a.methods else tuple(METHODS)
     if a.isolated:
-        t, ep = bench_isolated(arch, bs, methods, modes, a.reps, a.rounds, a.steps, a.epoch)
+        t, ep, r = bench_isolated(arch, bs, methods, modes, a.reps, a.rounds, a.steps, a.epoch)
         print_steps(t, f"{arch}, batch {bs}, {dev}, amp {amp}, channels-last; one process per row and repetition, "
                        f"{a.reps} repetitions (each the median of {a.rounds} rounds of {a.steps} steps); median and range over "
-                       f"repetitions (ratio: to the baseline of the same mode and repetition)")
+                       f"repetitions (ratio: to the baseline timed in the same process, interleaved round by round, the "
+                       f"median of the per-round ratios)", ratios=r)
         for (mode, m), s in ep.items():
             if s: print(f"{arch} {mode:<8} {m:<15}: one epoch of 10,000 images + evaluation of 10,000: {s[0]:.1f} s")
         raise SystemExit

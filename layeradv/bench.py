@@ -55,12 +55,12 @@ def bench_steps(arch='resnet20', batch_size=128, methods=tuple(METHODS), modes=(
 # %% ../nbs/03a_bench.ipynb #0290d786
 def _med(v): return sorted(v)[len(v) // 2]
 
-def step_table(times):
-    "Rows (mode, method, ms median, ms min, ms max, ratio median, ratio min, ratio max) of `bench_steps` times"
+def step_table(times, ratios=None):
+    "Rows (mode, method, ms median, ms min, ms max, ratio median, ratio min, ratio max) of `bench_steps` times; `ratios`: measured ones"
     rows = []
     for (mode, m), ts in times.items():
         base = times.get((mode, 'baseline'), ts)
-        r = [t / b for t, b in zip(ts, base)]
+        r = (ratios or {}).get((mode, m)) or [t / b for t, b in zip(ts, base)]
         rows.append((mode, m, 1000 * _med(ts), 1000 * min(ts), 1000 * max(ts), _med(r), min(r), max(r)))
     if ('eager', 'baseline') in times and ('compiled', 'baseline') in times:
         r = [c / e for c, e in zip(times['compiled', 'baseline'], times['eager', 'baseline'])]
@@ -68,11 +68,11 @@ def step_table(times):
     return rows
 
 # %% ../nbs/03a_bench.ipynb #500ffadd
-def print_steps(times, title=''):
-    "Print `step_table(times)` as a table"
+def print_steps(times, title='', ratios=None):
+    "Print `step_table(times, ratios)` as a table"
     if title: print(title)
     print(f"{'mode':<15}{'method':<16}{'ms/step':>9}{'(min-max)':>16}{'ratio':>8}{'(min-max)':>14}")
-    for mode, m, t, lo, hi, r, rlo, rhi in step_table(times):
+    for mode, m, t, lo, hi, r, rlo, rhi in step_table(times, ratios):
         ms = f"{t:9.1f}{f'({lo:.1f}-{hi:.1f})':>16}" if t == t else ' ' * 25
         print(f"{mode:<15}{m:<16}{ms}{r:8.3f}{f'({rlo:.3f}-{rhi:.3f})':>14}")
 
@@ -100,26 +100,28 @@ def epoch_seconds(arch='resnet20', method='ours', mode='eager', n_train=10_000, 
 
 # %% ../nbs/03a_bench.ipynb #269cf17e
 _ONE = '''import json, sys, torch
-from layeradv.bench import bench_steps, epoch_seconds
+from layeradv.bench import bench_steps, epoch_seconds, _med
 a = json.loads(sys.argv[1])
-t = bench_steps(a['arch'], a['batch_size'], methods=(a['method'],), modes=(a['mode'],), rounds=a['rounds'], steps_per_round=a['steps'])
+ms = (a['method'],) if a['method'] == 'baseline' else ('baseline', a['method'])     # the method with its own baseline
+t = bench_steps(a['arch'], a['batch_size'], methods=ms, modes=(a['mode'],), rounds=a['rounds'], steps_per_round=a['steps'])
+mine, base = t[a['mode'], a['method']], t[a['mode'], 'baseline']
 e = epoch_seconds(a['arch'], a['method'], a['mode'], batch_size=a['batch_size']) if a['epoch'] else None
-print(json.dumps(dict(times=t[a['mode'], a['method']], epoch=e)))'''
+print(json.dumps(dict(times=mine, ratio=_med([x / y for x, y in zip(mine, base)]), epoch=e)))'''
 
 def bench_isolated(arch='resnet20', batch_size=128, methods=('baseline', 'ours'), modes=('eager', 'compiled'), reps=3,
                    rounds=9, steps=3, epoch=False, log=print):
-    "({(mode, method): [median seconds per step, one per repetition]}, {(mode, method): [epoch seconds]}): one process per pair"
+    "({(mode, method): [median s/step per repetition]}, {(mode, method): [epoch s]}, {(mode, method): [ratio to the baseline timed in its process]})"
     import json, subprocess, sys
     pairs = [(mo, m) for mo in modes for m in methods]
-    times, epochs = {p: [] for p in pairs}, {p: [] for p in pairs}
+    times, epochs, ratios = {p: [] for p in pairs}, {p: [] for p in pairs}, {p: [] for p in pairs}
     for k in range(reps):
         for mo, m in (pairs if k % 2 == 0 else pairs[::-1]):
             a = dict(arch=arch, batch_size=batch_size, method=m, mode=mo, rounds=rounds, steps=steps, epoch=epoch and k == 0)
             r = subprocess.run([sys.executable, '-c', _ONE, json.dumps(a)], capture_output=True, text=True)
             if r.returncode: raise RuntimeError(f'bench_isolated: {mo} {m} failed: {r.stderr.strip().splitlines()[-1]}')
             out = json.loads(r.stdout.strip().splitlines()[-1])
-            times[mo, m].append(_med(out['times']))
+            times[mo, m].append(_med(out['times'])); ratios[mo, m].append(out['ratio'])
             if out['epoch'] is not None: epochs[mo, m].append(out['epoch'])
-            if log: log(f'rep {k + 1}/{reps} {mo:<8} {m:<15} {1000 * times[mo, m][-1]:.1f} ms/step', flush=True)
-    return times, epochs
+            if log: log(f'rep {k + 1}/{reps} {mo:<8} {m:<15} {1000 * times[mo, m][-1]:.1f} ms/step, {out["ratio"]:.3f} x its baseline', flush=True)
+    return times, epochs, ratios
 

@@ -24,6 +24,19 @@ def _unit(gc, x): return x.new_ones((), dtype=torch.float32)
 
 SCALES = {'grad_range': _grad_range, 'act_std': _act_std, 'unit': _unit}
 
+# %% ../nbs/00_core.ipynb #2354c80d
+_BATCH_NORMS = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d)
+
+def _bn_head(host, xin, x, n=4):
+    "The first `n` samples of training BatchNorm `host`'s output `x`, recomputed from its input `xin`; None for any other host"
+    if type(host) not in _BATCH_NORMS or not host.training or xin is None or xin.dtype != x.dtype: return None
+    xin = xin.detach()
+    var, mean = torch.var_mean(xin, dim=[d for d in range(xin.dim()) if d != 1], correction=0, keepdim=True)
+    y = (xin[:n] - mean) * torch.rsqrt(var + host.eps)
+    if not host.affine: return y
+    shape = [1, -1] + [1] * (xin.dim() - 2)
+    return y * host.weight.detach().view(shape) + host.bias.detach().view(shape)
+
 # %% ../nbs/00_core.ipynb #7c5c1742
 def _like(t, ref):
     "`t` in the memory format of `ref` (channels-last stays channels-last)"
@@ -162,13 +175,14 @@ class Gc(nn.Module):
 
 # %% ../nbs/00_core.ipynb #37546673
 @patch
-def forward(self:Gc, x):
+def forward(self:Gc, x, host=None, host_input=None):
     "Training: add `eps * s * r` (eq. 6) and hook the sign of the incoming gradient into the cache (eq. 5); eval: `x`"
     if not self.training: return x
     if self.perturb and self._eps > 0:
         r = self._source(self, x)
         if r is not None:
-            r, s = r.to(x.dtype), SCALES[self._scale](self, x).to(x.dtype)  # s from the unperturbed activation
+            head = _bn_head(host, host_input, x) if self._scale == 'act_std' and torch.compiler.is_compiling() else None
+            r, s = r.to(x.dtype), SCALES[self._scale](self, x if head is None else head).to(x.dtype)  # s: unperturbed
             if _in_place(x):                                              # a constant shift: d(x + c)/dx = 1, no autograd node
                 with torch.no_grad(): x.addcmul_(r, s, value=self._eps)
             else: x = torch.addcmul(x, r, s, value=self._eps)
@@ -202,7 +216,7 @@ def gc_hosts(model, start=None, stop=None):
     return [n for n in hosts if lo <= names.index(n) <= hi]
 
 # %% ../nbs/00_core.ipynb #75e3486f
-def _apply_gc(module, inputs, output): return module.gc(output)
+def _apply_gc(module, inputs, output): return module.gc(output, module, inputs[0] if inputs else None)
 
 def gc_layers(model):
     "The `Gc` layers of `model`, keyed by the name of the layer they follow"

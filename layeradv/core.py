@@ -176,7 +176,7 @@ class Gc(nn.Module):
 # %% ../nbs/00_core.ipynb #37546673
 @patch
 def forward(self:Gc, x, host=None, host_input=None):
-    "Training: add `eps * s * r` (eq. 6) and hook the sign of the incoming gradient into the cache (eq. 5); eval: `x`"
+    "Training: add `eps * s * r` (eq. 6) and hook the sign of the incoming gradient into the cache (eq. 5); eval: `x`. `host`: the layer it follows, fed `host_input`"
     if not self.training: return x
     if self.perturb and self._eps > 0:
         r = self._source(self, x)

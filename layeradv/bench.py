@@ -13,15 +13,17 @@ import torch
 from .config import METHODS, TrainConfig, Amp
 from .train import STEPS, build_model, build_optim, evaluate, compile_for_training
 from .data import ResidentLoader
+from .core import set_gc
 
 # %% ../nbs/03a_bench.ipynb #32862fdc
-def _stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, eager_first=True, **kw):
-    "A function running one training step of `method` on (x, y), eager or compiled (after one eager step, as the trainer); `kw`: more `TrainConfig` fields"
+def _stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, eager_first=True, gc=None, **kw):
+    "A function running one training step of `method` on (x, y), eager or compiled (after one eager step, as the trainer); `gc`: Gc attributes set after that step; `kw`: more `TrainConfig` fields"
     cfg = TrainConfig(arch=arch, method=method, data='-', channels_last=channels_last, eps=0.01, alpha=0.5, **kw)
     model = build_model(cfg, num_classes, x.device)
     opt, _ = build_optim(cfg, model)
     net = compile_for_training(model, model) if mode == 'compiled' else model
     if mode == 'compiled' and eager_first: STEPS[method](model, x, y, amp, cfg, norm); opt.zero_grad()
+    if gc: set_gc(model, **gc)
     def one():
         opt.zero_grad(set_to_none=True); STEPS[method](net, x, y, amp, cfg, norm); amp.step(opt)
     return one

@@ -17,13 +17,6 @@ from torch import nn
 
 torch._dynamo.config.skip_nnmodule_hook_guards = False    # Gc runs in forward hooks: compiled graphs must guard on hooks
 
-# %% ../nbs/00_core.ipynb #eb75b8bd
-def _grad_range(gc, x): return gc.grad_range
-def _act_std(gc, x): return x.detach()[:4].float().std()    # 4 samples (thousands of activations) estimate the spread closely
-def _unit(gc, x): return x.new_ones((), dtype=torch.float32)
-
-SCALES = {'grad_range': _grad_range, 'act_std': _act_std, 'unit': _unit}
-
 # %% ../nbs/00_core.ipynb #2354c80d
 _BATCH_NORMS = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d)
 
@@ -36,6 +29,17 @@ def _bn_head(host, xin, x, n=4):
     if not host.affine: return y
     shape = [1, -1] + [1] * (xin.dim() - 2)
     return y * host.weight.detach().view(shape) + host.bias.detach().view(shape)
+
+# %% ../nbs/00_core.ipynb #eb75b8bd
+def _grad_range(gc, x, host=None, host_input=None): return gc.grad_range
+def _unit(gc, x, host=None, host_input=None): return x.new_ones((), dtype=torch.float32)
+
+def _act_std(gc, x, host=None, host_input=None):
+    "std of `x`'s first 4 samples (thousands of activations estimate the spread closely); compiled, after a BatchNorm `host`, from its input"
+    head = _bn_head(host, host_input, x) if torch.compiler.is_compiling() else None
+    return (x.detach()[:4] if head is None else head).float().std()
+
+SCALES = {'grad_range': _grad_range, 'act_std': _act_std, 'unit': _unit}   # each: (gc, x, host, host_input) -> s
 
 # %% ../nbs/00_core.ipynb #7c5c1742
 def _like(t, ref):
@@ -181,8 +185,7 @@ def forward(self:Gc, x, host=None, host_input=None):
     if self.perturb and self._eps > 0:
         r = self._source(self, x)
         if r is not None:
-            head = _bn_head(host, host_input, x) if self._scale == 'act_std' and torch.compiler.is_compiling() else None
-            r, s = r.to(x.dtype), SCALES[self._scale](self, x if head is None else head).to(x.dtype)  # s: unperturbed
+            r, s = r.to(x.dtype), SCALES[self._scale](self, x, host, host_input).to(x.dtype)  # s from the unperturbed x
             if _in_place(x):                                              # a constant shift: d(x + c)/dx = 1, no autograd node
                 with torch.no_grad(): x.addcmul_(r, s, value=self._eps)
             else: x = torch.addcmul(x, r, s, value=self._eps)

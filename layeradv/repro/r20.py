@@ -31,7 +31,8 @@ R20_CIFAR10 = study(
     claims=[*claims('Table 1 (ResNet-20, CIFAR-10)', table1.PAPER['cifar10', 'resnet20'], 'ours > baseline'),
             *claims('Direction', {**table1.PAPER['cifar10', 'resnet20'], 'random_matched': 'baseline'}, 'ours > random_matched'),
             *claims('Table 5, with augmentation', paper5(), 'ours_joint > baseline')],
-    sweep={'ours': (0.01, 0.03, 0.1)}, seeds=(0, 1, 2), gpu_seeds=range(10), keep=True, notebook='13_resnet_cpu')
+    sweep={'ours': (0.01, 0.03, 0.1)}, seeds=(0, 1, 2), gpu_seeds=range(10), gpu_registered=range(5), keep=True,
+    notebook='13_resnet_cpu')
 
 R20_CIFAR100 = study(
     'r20-cifar100', 'ResNet-20, 5,000 CIFAR-100 images: Table 1', {**R20, 'dataset': 'cifar100'},
@@ -47,7 +48,7 @@ R20_VARIANTS = study(
     claims=[*claims('Table 5, clean', paper5(), 'ours > fgs', 'fgs_inter > fgs', 'ours > baseline', 'ours_joint > baseline',
                     'baseline > fgs'),
             *claims('Table 5, FGSM 0.1', paper5(0.1), 'fgs > ours', 'ours > baseline', metric='fgsm:0.1')],
-    eps_from=R20_CIFAR10, sweep={'fgs_inter': (0.001, 0.003, 0.01)}, seeds=(0, 1, 2), gpu_seeds=range(3),
+    eps_from=R20_CIFAR10, sweep={'fgs_inter': (0.001, 0.003, 0.01)}, seeds=(0, 1, 2), registered=(0, 1), gpu_seeds=range(3),
     extra=lambda k: robustness_extra(**k.get('attack', {})), keep=True, notebook='13_resnet_cpu',
     quick_knobs=dict(attack=dict(n=300, n_pgd=100, pgd_steps=2)))
 
@@ -57,6 +58,7 @@ R20_LAYERS = study(
           'stages1-2': ('ours', 'ours', {'gc_stop': 'layer2'}), 'all': ('ours', 'ours', {})},
     claims=claims('Table 3 (VGG, stages as pools 2, 3, 5)', {a: table3.PAPER['VGG, CIFAR-10'][c] for a, c in STAGES.items()},
                   'all > stage1', 'all > stages1-2', 'stage1 > baseline'),
-    eps_from=R20_CIFAR10, seeds=(0, 1, 2), gpu_seeds=range(6), keep=True, notebook='13_resnet_cpu')
+    eps_from=R20_CIFAR10, seeds=(0, 1, 2), registered=(0, 1), gpu_seeds=range(6), gpu_registered=range(3), keep=True,
+    notebook='13_resnet_cpu')
 
 EXPS = (R20_CIFAR10, R20_CIFAR100, R20_LAYERS, R20_VARIANTS)

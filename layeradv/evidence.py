@@ -36,10 +36,12 @@ def study_sweep(k, paths):
     return {**sw, **{n: study_config(k['protocol'], paths, **kw) for n, kw in k.get('checks', {}).items()}}
 
 def study_grid(k, paths):
-    "{arm-sS: TrainConfig} of the arms at the eps in k['chosen'] (arms whose eps is not chosen yet are left out), seed-major"
-    chosen = k.get('chosen', {})
+    "{arm-sS: TrainConfig} of the arms at their eps (k['chosen'] for swept ones), seed-major; k['later'] arms last"
+    chosen, later = k.get('chosen', {}), k.get('later', ())
+    arms = {a: v for a, v in k['arms'].items() if a not in later} | {a: k['arms'][a] for a in later}
     return {f'{a}-s{s}': study_config(k['protocol'], paths, m, chosen.get(e) if isinstance(e, str) else e, s, **kw)
-            for s in k['seeds'] for a, (m, e, kw) in k['arms'].items() if not isinstance(e, str) or e in chosen}
+            for group in (set(arms) - set(later), set(later)) for s in k['seeds']
+            for a, (m, e, kw) in arms.items() if a in group and (not isinstance(e, str) or e in chosen)}
 
 # %% ../nbs/08_evidence.ipynb #ebb00c6b
 def by_arm(results):
@@ -149,14 +151,14 @@ def on_gpu(k, seeds, registered=None):
 
 # %% ../nbs/08_evidence.ipynb #7520cda1
 def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=(0, 1, 2), registered=None,
-          sweep_seeds=(0, 1), checks=None, gpu_seeds=None, gpu_registered=None, extra=None, keep=False,
+          sweep_seeds=(0, 1), checks=None, later=(), gpu_seeds=None, gpu_registered=None, extra=None, keep=False,
           notebook='', quick_knobs=None):
     "An `Experiment` testing `claims` with paired `arms` under `protocol`, eps swept here (`sweep`) and/or by `eps_from`"
     if bad := sorted({x for c in claims for x in c[1:3]} - set(arms)):
         raise ValueError(f"study {name!r}: claims name arms it does not train: {bad}")
     sweeps = [*(eps_from.settings['cpu']['sweeps'] if eps_from else []), *([(protocol, sweep)] if sweep else [])]
     cpu = dict(protocol=protocol, arms=arms, seeds=tuple(seeds), registered=tuple(registered or seeds),
-               sweeps=sweeps, sweep_seeds=tuple(sweep_seeds), checks=checks or {})
+               sweeps=sweeps, sweep_seeds=tuple(sweep_seeds), checks=checks or {}, later=tuple(later))
     settings = {'quick': quick(cpu, **(quick_knobs or {})), 'cpu': cpu,
                 **({'gpu': on_gpu(cpu, gpu_seeds, gpu_registered)} if gpu_seeds else {})}
     datasets = tuple(dict.fromkeys(p.get('dataset', 'cifar10') for p in [protocol, *(p for p, _ in sweeps)]))

@@ -83,8 +83,9 @@ def _start(run, prov):
     resume = (run / 'last.pt').exists() and bool(old) and old['fingerprint'] == prov['fingerprint']
     if (run / 'last.pt').exists() and not resume:
         print(f"layeradv: {run} was written by other code; training it again from the start", flush=True)
-    if resume and prov['device'] not in old['device']:
-        prov = {**prov, 'device': f"{old['device']}; then {prov['device']}"}
+    if resume:                                                # name every machine, thread count and commit
+        named = lambda k, v: k in old and str(v) in str(old[k]).split('; then ')
+        prov = {k: old[k] if named(k, v) else f"{old[k]}; then {v}" if k in old else v for k, v in prov.items()}
     _write_json(p, prov)
     return resume, prov
 

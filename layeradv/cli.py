@@ -116,11 +116,11 @@ def bench(arch:str='resnet20',      # model
 COMMANDS.update({'train': train_cmd, 'eval': eval_run, 'bench': bench})
 
 # %% ../nbs/09_cli.ipynb #1b8a5e50
-from .experiments import get_experiment, reproduce, report, select
+from .experiments import get_experiment, reproduce, report, select, verify as verify_run
 from .store import RunStore
 
 @call_parse
-def reproduce_cmd(name:str,              # experiment: table1-table6, imagenet, fig2, or a study: toy, r20-cifar10, r20-cifar100, r20-layers, r20-variants
+def reproduce_cmd(name:str,              # experiment: table1-table6, imagenet, fig2, or a study: toy, r20-cifar10, r20-cifar100, r20-layers, r20-variants, r20-full
               setting:str='quick',   # quick (CPU, a minute), gpu-short (GPU minutes per run), full (the paper's schedule); table1: also cpu-short; studies: quick, cpu, gpu
               data:str=None,         # data path of the experiment's first data set
               cifar10:str=None,      # CIFAR-10 path (default $LAYERADV_CIFAR10)
@@ -131,6 +131,7 @@ def reproduce_cmd(name:str,              # experiment: table1-table6, imagenet, 
               only:str=None,         # glob on run names: train only these runs of the grid
               list:bool=False,       # print the runs of the grid and exit
               store:str=None,        # run store: trained runs' results (default results/store; a quick experiment: a temporary one)
+              verify:bool=False,     # retrain the first epoch of one stored run; exit 1 unless its numbers are equal
               quiet:bool=False):     # no progress bars
     "Run or resume one of the paper's experiments and print its paper-vs-measured table"
     try:
@@ -144,6 +145,10 @@ def reproduce_cmd(name:str,              # experiment: table1-table6, imagenet, 
             grid = exp.grid({**knobs, 'chosen': {c.method: c.eps for c in sweep.values()}}, paths)
             for n in select({**sweep, **grid}, only): print(n)
             return 0
+        if verify:
+            run, ok, lines = verify_run(exp, setting, RunStore(store or 'results/store', runs), given)
+            print(f"{name} ({setting}), run {run}:", *lines, sep='\n  ')
+            return 0 if ok else 1
         out = Path(out or Path('results') / name / setting)
         st = RunStore(store or 'results/store', runs) if (store or setting != 'quick') else None
         res = reproduce(exp, setting, given, out, st, only, quiet)

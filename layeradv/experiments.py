@@ -7,8 +7,8 @@ Docs: https://layeradv.github.io/layeradv/experiments.html.md"""
 # %% auto #0
 __all__ = ['GC_EPS', 'FGS_INTER_EPS', 'NO_RESULT', 'setting', 'data_path', 'results_dir', 'Experiment', 'schedule', 'data_paths',
            'select', 'accuracy', 'choose_eps', 'stage', 'measured', 'experiment_out', 'reproduce', 'experiments',
-           'get_experiment', 'collect', 'paper_vs_measured', 'read_setting', 'saved_results', 'curves_of', 'fig3',
-           'report', 'show_saved', 'attack_view']
+           'get_experiment', 'collect', 'paper_vs_measured', 'read_setting', 'saved_results', 'verify', 'curves_of',
+           'fig3', 'report', 'show_saved', 'attack_view']
 
 # %% ../nbs/07_experiments.ipynb #4c68dac4
 import os, fnmatch, importlib, pkgutil, tempfile
@@ -184,6 +184,21 @@ def read_setting(exp, setting, store=None, paths=None):
 def saved_results(exp, store=None, paths=None):
     "{setting: results} of the settings of `exp` (other than quick) with results in `store` (default: the committed one)"
     return {s: r for s in exp.settings if s != 'quick' and (r := read_setting(exp, s, store, paths)[2])}
+
+# %% ../nbs/07_experiments.ipynb #db365e2d
+def verify(exp, setting='cpu', store=None, paths=None, epochs=1):
+    "(run name, equal? or None if not comparable here, report lines) for one stored run of `exp`'s `setting`"
+    from layeradv.provenance import provenance
+    from layeradv.store import comparable
+    store, paths = store or committed_store(), {**committed_paths(), **(paths or {})}
+    k, _ = stage(exp, exp.knobs(setting), paths, store)
+    cfgs = {**(exp.sweep(k, paths) if exp.sweep else {}), **exp.grid(k, paths)}
+    done = {n: (c, r) for n, c in cfgs.items() if (r := store.get(c)) and 'provenance' in r}
+    if not done: raise ValueError(f"{exp.name} ({setting}): no stored run records its provenance yet")
+    now = provenance()
+    rank = lambda it: (len(comparable(it[1][1]['provenance'], now)), it[1][1]['seconds'] / len(it[1][1]['history']))
+    name, (c, _) = min(done.items(), key=rank)
+    return (name, *store.verify(c, epochs))
 
 # %% ../nbs/07_experiments.ipynb #c587b733
 def curves_of(results, label, seed=0):

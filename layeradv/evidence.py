@@ -77,7 +77,8 @@ def _pairs(arms, a, b, metric):
     return stop, {s: p for s, p in both.items() if None not in (score(p[0], metric, stop), score(p[1], metric, stop))}
 
 def _code(results):
-    "'same (FINGERPRINT)', 'differs' or 'not recorded' for the fingerprints of `results`"
+    "'same (FINGERPRINT)', 'differs' or 'not recorded' for the fingerprints of `results` ('—' for none)"
+    if not results: return '—'
     if any('provenance' not in r for r in results): return 'not recorded'
     return f"same ({fp})" if (fp := same_code(results)) else 'differs'
 

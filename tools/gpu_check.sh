@@ -2,7 +2,9 @@
 # Everything a GPU lease is used for, in order of priority, each part time-boxed so that a slow part never costs the next:
 #   1. tests/test_gpu.py (bf16 autocast, channels-last, inductor/triton, the CLI trainer on CUDA, against the CPU in fp32)
 #   2. the step benchmark on the GPU (eager, every method; compiled baseline and Ours)
-#   3. the GPU variants of the evidence studies (layeradv reproduce NAME --setting gpu) until TOTAL seconds; the store is resumable.
+#   3. the GPU variants of the evidence studies (layeradv reproduce NAME --setting $SETTING, default gpu) until TOTAL
+#      seconds; the store is resumable. The paper-scale list: STUDIES="r20-full" WORKERS=8 (chapter 14_r20_full).
+#      Tried on the CPU: TESTS=0 BENCH=0 SETTING=quick STUDIES=r20-full WORKERS=2 OUT=/tmp/out bash tools/gpu_check.sh DATA 300
 # TESTS=0 skips part 1, BENCH=0 part 2. STUDIES (default r20-cifar10, setting gpu) are run by WORKERS processes sharing the GPU
 # (ResNet-20 at batch 128 leaves an H200 mostly idle); they resume from the committed store (results/store) and the
 # new results come back. C100=FILE: CIFAR-100 packed by tools/pack_subset.py (the archive does not fit a lease).
@@ -19,7 +21,7 @@ if ls .whl/*.whl >/dev/null 2>&1; then        # pure-Python dependencies the GPU
 fi
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}" PYTHONUNBUFFERED=1 LAYERADV_CIFAR10="$data" LAYERADV_CACHE=/tmp/cache LAYERADV_RUNS=/tmp/runs
 t0=$(date +%s)
-nvidia-smi -L; python3 -c "import torch, layeradv; print('torch', torch.__version__, torch.cuda.get_device_name())"
+nvidia-smi -L 2>/dev/null; python3 -c "import torch, layeradv; print('torch', torch.__version__, torch.cuda.get_device_name() if torch.cuda.is_available() else 'no GPU')"
 
 [ "${TESTS:-1}" = 1 ] && timeout 240 python3 -m pytest -q -rs -p no:cacheprovider tests/test_gpu.py 2>&1 | tee "$OUT/gpu_tests.txt"
 echo "tests: $(( $(date +%s) - t0 )) s"
@@ -37,7 +39,7 @@ end=$(( t0 + total - 25 )); echo "studies get $(( end - $(date +%s) )) s"
 for w in $(seq 1 "${WORKERS:-1}"); do
   ( for pass in 1 2; do for st in ${STUDIES:-r20-cifar10}; do
       left=$(( end - $(date +%s) )); [ "$left" -gt 20 ] || break 2
-      OMP_NUM_THREADS=4 timeout "$left" python3 -c 'import sys; from layeradv.cli import main; sys.exit(main())' reproduce "$st" --setting gpu \
+      OMP_NUM_THREADS=4 timeout "$left" python3 -c 'import sys; from layeradv.cli import main; sys.exit(main())' reproduce "$st" --setting "${SETTING:-gpu}" \
         --cifar10 "$data" "${c100[@]}" --store /tmp/gstore --quiet 2>&1 | grep -v "^W1\|^  "
     done; done ) > "$OUT/studies$w.txt" 2>&1 &
   sleep 5

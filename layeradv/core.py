@@ -119,12 +119,13 @@ SOURCES = {'prev': PrevSign, 'current': CurrentSign, 'matched': MatchedRandomSig
 
 # %% ../nbs/00_core.ipynb #985b2bb1
 def _capture(sign, rng=None):
-    "Backward hook writing sign(g) (eq. 5), and for the literal scale max(g) - min(g), into the cache tensors in place"
+    "Backward hook writing sign(g) (eq. 5), and for the literal scale max(g) - min(g), into the caches in place"
     def hook(g):
         g = g.detach()
         if sign.dtype == g.dtype and not torch.compiler.is_compiling(): torch.sign(g, out=sign)   # eager: one pass, no allocation
         else: sign.copy_(torch.sign(g))                   # traced into the backward graph; or a compact (int8) cache
-        if rng is not None: rng.copy_(g.amax() - g.amin())
+        if rng is not None:                               # a non-finite gradient (a skipped AMP step): range 0
+            rng.copy_(torch.nan_to_num(g.amax() - g.amin(), nan=0.0, posinf=0.0, neginf=0.0))
     return hook
 
 def _in_place(x):

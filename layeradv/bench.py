@@ -11,7 +11,7 @@ __all__ = ['bench_steps', 'step_table', 'print_steps', 'epoch_seconds', 'bench_i
 import time
 import torch
 from .config import METHODS, TrainConfig, Amp
-from .train import STEPS, build_model, build_optim, evaluate, compile_for_training
+from .train import STEPS, CompilePolicy, build_model, build_optim, compile_for_training, run_epoch
 from .data import ResidentLoader
 from .core import set_gc
 
@@ -89,13 +89,10 @@ def epoch_seconds(arch='resnet20', method='ours', mode='eager', n_train=10_000, 
     tr, te = ResidentLoader(*mk(n_train), batch_size, flip=True, **kw), ResidentLoader(*mk(n_test), 1000, shuffle=False, **kw)
     cfg = TrainConfig(arch=arch, method=method, data='-', eps=0.01)
     model = build_model(cfg, 10, dev); opt, _ = build_optim(cfg, model)
-    net = compile_for_training(model, model) if mode == 'compiled' else model
+    policy = CompilePolicy(model, model, on=mode == 'compiled')        # the trainer's compile policy
     def epoch():
-        net.train(); last = None
-        for xb, yb in tr:                   # as the trainer: a step of a new batch shape runs eagerly
-            opt.zero_grad(set_to_none=True)
-            STEPS[method](model if xb.shape != last else net, xb, yb, am, cfg, None); am.step(opt); last = xb.shape
-        evaluate(net, te, am)
+        run_epoch(policy, tr, opt, STEPS[method], am, cfg, None)
+        policy.evaluate(te, am)
     epoch()
     t0 = time.perf_counter(); epoch()
     return time.perf_counter() - t0

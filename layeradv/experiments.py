@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Callable
-import torch, pandas as pd
+import pandas as pd
 from .store import DATA_VARS, RunStore, committed_store, committed_paths
 from .runs import plot_curves
 from .data import data_env, load_images, subset, channel_stats, to_grayscale, ResidentLoader

@@ -6,10 +6,11 @@ Docs: https://layeradv.github.io/layeradv/train.html.md"""
 
 # %% auto #0
 __all__ = ['STEPS', 'step_single', 'step_ours_joint', 'step_fgs', 'step_fgs_inter', 'evaluate', 'build_model', 'check_input',
-           'build_data', 'build_optim', 'compile_for_training', 'train']
+           'build_data', 'build_optim', 'compile_for_training', 'CompilePolicy', 'run_epoch', 'held_out',
+           'setup_process', 'wrap', 'train']
 
 # %% ../nbs/03_train.ipynb #f6c002dd
-import math, time
+import copy, math, time
 from contextlib import nullcontext
 from pathlib import Path
 import torch
@@ -18,11 +19,11 @@ import torch.nn.functional as F
 import torch.distributed as dist
 from fastprogress.fastprogress import master_bar, progress_bar
 from .attacks import fgsm_images
-from .core import add_gc, gc_hosts, gc_mode, set_gc
+from .core import add_gc, gc_hosts, gc_mode, set_gc, gc_state, load_gc_state
 from .models import get_model
 from .config import GC_METHODS, GC_SOURCES, Amp, pick_device, dist_info, want_compile
-from .runs import (TrainError, check_run_dir, prepare_run_dir, resume_from, save_epoch, _raw, _fmt, _fallback, _Snapshot,
-                           _check_finite, _undo_failed_start)
+from .runs import (TrainError, check_run_dir, prepare_run_dir, resume_from, save_epoch, unwrap, fmt_row,
+                           check_finite, undo_failed_start)
 from .data import load_images, cifar_loaders, imagenet_loaders, IMAGENET_MEAN, IMAGENET_STD
 
 # %% ../nbs/03_train.ipynb #96c9c853
@@ -148,84 +149,139 @@ def compile_for_training(net, model):
     set_gc(model, cache_dtype=torch.int8)
     return torch.compile(net)
 
-# %% ../nbs/03_train.ipynb #2b26ac1f
-def train(cfg, out, resume=False, overwrite=False, quiet=False):
-    "Train `cfg` into run directory `out`; returns the final model and the per-epoch metrics"
-    cfg.validate()
+# %% ../nbs/03_train.ipynb #fc1cad09
+def _fallback(e):
+    "The one-line notice printed when a compiled model cannot run"
+    msg = str(e).strip().splitlines()[0][:160] if str(e).strip() else ''
+    print(f"layeradv: torch.compile failed ({type(e).__name__}: {msg}); training in eager mode", flush=True)
+
+class _Snapshot:
+    "Model, optimiser, Gc caches and RNG state, to retry a step exactly after a failed compiled attempt"
+    def __init__(self, model, opt):
+        self.m, self.o = copy.deepcopy(model.state_dict()), copy.deepcopy(opt.state_dict())
+        self.g, self.rng = copy.deepcopy(gc_state(model)), torch.get_rng_state()
+    def restore(self, model, opt):
+        model.load_state_dict(self.m); opt.load_state_dict(self.o); load_gc_state(model, self.g)
+        torch.set_rng_state(self.rng); opt.zero_grad(set_to_none=True)
+
+# %% ../nbs/03_train.ipynb #817ce630
+class CompilePolicy:
+    "Runs steps and evaluations compiled where the policy allows it (`on`), eagerly otherwise; `last`: last batch shape"
+    def __init__(self, net, model, on=False, last=None):
+        if on: torch._dynamo.reset()          # Dynamo does not guard on module hooks: no graph of an earlier model
+        self.net, self.model, self.last, self.shapes, self.tried = net, model, last, set(), 0
+        self.fast = compile_for_training(net, model) if on else None
+
+    def step(self, step, x, y, amp, cfg, norm, opt):
+        "`step` on batch (x, y): eagerly for a new batch shape, else compiled (tried from a snapshot while new)"
+        if self.fast is None or x.shape != self.last: out = step(self.net, x, y, amp, cfg, norm)
+        elif self.tried < 2 or x.shape not in self.shapes:
+            self.tried += 1; snap = _Snapshot(self.model, opt)
+            try: out = step(self.fast, x, y, amp, cfg, norm); self.shapes.add(x.shape)
+            except Exception as e:
+                _fallback(e); snap.restore(self.model, opt); self.fast = None
+                out = step(self.net, x, y, amp, cfg, norm)
+        else: out = step(self.fast, x, y, amp, cfg, norm)
+        self.last = x.shape
+        return out
+
+    def evaluate(self, loader, amp, channels_last=True):
+        "`evaluate` on `loader` with the compiled model if there is one, falling back to eager on failure"
+        if self.fast is not None:
+            try: return evaluate(self.fast, loader, amp, channels_last=channels_last)
+            except Exception as e: _fallback(e); self.fast = None
+        return evaluate(self.net, loader, amp, channels_last=channels_last)
+
+# %% ../nbs/03_train.ipynb #7b989bfc
+def _to(x, y, device, channels_last):
+    "A batch on `device`, images channels-last if asked"
+    x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
+    return (x.contiguous(memory_format=torch.channels_last) if channels_last and x.dim() == 4 else x), y
+
+def _not_finite(loss, epoch, i, out):
+    "The error of a non-finite loss at batch `i` of `epoch`: nothing of the epoch is saved"
+    return TrainError(f"loss is {loss} at epoch {epoch + 1}, batch {i + 1}; nothing of this epoch was saved"
+                      f"{f' (last good checkpoint: {out}/last.pt)' if epoch else ''}")
+
+# %% ../nbs/03_train.ipynb #9bab6754
+def run_epoch(policy, loader, opt, step, amp, cfg, norm, epoch=0, out='', mb=None):
+    "Train one epoch of `loader`; (mean training loss, error rate). `mb`: a progress bar to report to"
+    policy.net.train()
+    tot, err, n = torch.zeros((), device=amp.device, dtype=torch.float64), torch.zeros((), device=amp.device, dtype=torch.long), 0
+    for i, (x, y) in enumerate(progress_bar(loader, parent=mb) if mb else loader):
+        x, y = _to(x, y, amp.device, cfg.channels_last)
+        opt.zero_grad(set_to_none=True)
+        loss, logits = policy.step(step, x, y, amp, cfg, norm, opt); amp.step(opt)
+        tot += loss.double() * len(y); err += (logits.argmax(1) != y).sum(); n += len(y)
+        if i % 25 == 0:
+            if not math.isfinite(tot.item()): raise _not_finite(loss.item(), epoch, i, out)
+            if mb: mb.child.comment = f"loss {tot.item() / n:.3f}  acc {100 * (1 - err.item() / n):.1f}%"
+    if not math.isfinite(tot.item()):
+        raise TrainError(f"loss is not finite at the end of epoch {epoch + 1}; nothing of this epoch was saved")
+    return tot.item() / n, err.item() / n
+
+# %% ../nbs/03_train.ipynb #d0f3eb07
+def held_out(policy, va, te, amp, cfg, last_epoch):
+    "((val loss, error) or None, (test loss, error) or (None, None)) after an epoch"
+    v = policy.evaluate(va, amp, cfg.channels_last) if va is not None else None
+    t = policy.evaluate(te, amp, cfg.channels_last) if va is None or last_epoch else (None, None)
+    return v, t
+
+# %% ../nbs/03_train.ipynb #1ede95f6
+def setup_process(cfg):
+    "(rank, world size, device) of this process: the process group joined under torchrun, the device picked"
     rank, world, local = dist_info()
     if world > 1 and not dist.is_initialized():
         dist.init_process_group('nccl' if torch.cuda.is_available() and cfg.device != 'cpu' else 'gloo')
     device = pick_device(cfg.device, local)
     if device.type == 'cuda': torch.cuda.set_device(device); torch.backends.cudnn.benchmark = True
+    return rank, world, device
+
+def wrap(model, device, world):
+    "`model` in `DistributedDataParallel` when `world` > 1"
+    if world == 1: return model
+    return nn.parallel.DistributedDataParallel(model, device_ids=[device] if device.type == 'cuda' else None)
+
+def _banner(cfg, tr, device, world, amp, policy, out):
+    "The first line a run prints"
+    return (f"{cfg.arch} / {cfg.method} on {cfg.dataset}: {len(tr)} batches of {cfg.batch_size} per epoch on {device}"
+            f"{f' x {world} processes' if world > 1 else ''}, amp {amp.mode}{'' if policy.fast is None else ', compiled'}"
+            f"  ->  {out}")
+
+# %% ../nbs/03_train.ipynb #2b26ac1f
+def train(cfg, out, resume=False, overwrite=False, quiet=False):
+    "Train `cfg` into run directory `out`; returns the final model and the per-epoch metrics"
+    cfg.validate()
+    rank, world, device = setup_process(cfg)
     if rank == 0: check_run_dir(out, resume, overwrite)        # fail before any slow work...
     amp = Amp(device, cfg.amp)
     tr, te, n_classes, norm = build_data(cfg, device, rank, world)
-    va = getattr(tr, 'valid', None)                            # with a validation split, the test set is read at the end only
+    va = getattr(tr, 'valid', None)                            # a validation split: the test set is read at the end only
     in_shape = getattr(tr, 'shape', (3, 224, 224))              # (C, H, W) of the data: small models size themselves
     model = build_model(cfg, n_classes, device, in_shape)
     check_input(model, in_shape, cfg.arch, device)
     opt, sched = build_optim(cfg, model)
     fresh = rank == 0 and not resume and not Path(out).exists()
     out = prepare_run_dir(out, cfg, resume, overwrite) if rank == 0 else Path(out)   # ...and write only once all is well
-    start, history, best, last = 0, [], None, None             # last: the shape of the last batch trained
-    if resume: start, history, best, last = resume_from(Path(out) / 'last.pt', model, opt, sched, amp)
-    net = nn.parallel.DistributedDataParallel(model, device_ids=[device] if device.type == 'cuda' else None) if world > 1 else model
-    fast, shapes, tried = None, set(), 0                       # None: eager; batch shapes run compiled; compiled steps tried
-    if want_compile(cfg, device, (cfg.epochs - start) * len(tr)):
-        torch._dynamo.reset()      # Dynamo does not guard on module hooks: a graph of an earlier model without Gc would be reused
-        fast = compile_for_training(net, model)
-    # compiled, a step whose batch shape is not the last step's runs eagerly: it remakes the Gc caches, and compiled it would
-    # split the graph or turn it dynamic (slower); the checkpoint keeps the last shape, so a resumed run decides alike
-    step = STEPS[cfg.method]
-    show = rank == 0 and not quiet
-    mb = master_bar(range(start, cfg.epochs)) if show else range(start, cfg.epochs)
-    if show: mb.write(f"{cfg.arch} / {cfg.method} on {cfg.dataset}: {len(tr)} batches of {cfg.batch_size} per epoch on {device}"
-                      f"{f' x {world} processes' if world > 1 else ''}, amp {amp.mode}{'' if fast is None else ', compiled'}  ->  {out}")
-    with _undo_failed_start(out, rank == 0 and not resume, fresh, history):
-        for epoch in mb:
+    start, history, best, last = resume_from(out / 'last.pt', model, opt, sched, amp) if resume else (0, [], None, None)
+    net = wrap(model, device, world)
+    policy = CompilePolicy(net, model, want_compile(cfg, device, (cfg.epochs - start) * len(tr)), last)
+    show, key = rank == 0 and not quiet, 'val_err' if va is not None else 'test_err'    # best.pt: lowest `key`
+    mb = master_bar(range(start, cfg.epochs)) if show else None
+    if show: mb.write(_banner(cfg, tr, device, world, amp, policy, out))
+    with undo_failed_start(out, rank == 0 and not resume, fresh, history):
+        for epoch in mb or range(start, cfg.epochs):
             t0 = time.time()
             if hasattr(tr, 'set_epoch'): tr.set_epoch(epoch)
-            net.train()
-            tot = torch.zeros((), device=device, dtype=torch.float64); err = torch.zeros((), device=device, dtype=torch.long); n = 0
-            for i, (x, y) in enumerate(progress_bar(tr, parent=mb) if show else tr):
-                x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
-                if cfg.channels_last and x.dim() == 4: x = x.contiguous(memory_format=torch.channels_last)
-                opt.zero_grad(set_to_none=True)
-                if x.shape != last: loss, logits = step(net, x, y, amp, cfg, norm)
-                elif fast is not None and (tried < 2 or x.shape not in shapes):
-                    # a step that compiles (the first two compiled ones; a new batch shape): on failure, undo it, go on eagerly
-                    tried += 1
-                    snap = _Snapshot(model, opt)
-                    try: loss, logits = step(fast, x, y, amp, cfg, norm); shapes.add(x.shape)
-                    except Exception as e:
-                        _fallback(e); snap.restore(model, opt); fast = None
-                        loss, logits = step(net, x, y, amp, cfg, norm)
-                else: loss, logits = step(net if fast is None else fast, x, y, amp, cfg, norm)
-                amp.step(opt); last = x.shape
-                tot += loss.double() * len(y); err += (logits.argmax(1) != y).sum(); n += len(y)
-                if i % 25 == 0:
-                    if not math.isfinite(tot.item()):
-                        raise TrainError(f"loss is {loss.item()} at epoch {epoch + 1}, batch {i + 1}; "
-                                         f"nothing of this epoch was saved{f' (last good checkpoint: {out}/last.pt)' if epoch else ''}")
-                    if show: mb.child.comment = f"loss {tot.item() / n:.3f}  acc {100 * (1 - err.item() / n):.1f}%"
-            if not math.isfinite(tot.item()):
-                raise TrainError(f"loss is not finite at the end of epoch {epoch + 1}; nothing of this epoch was saved")
+            loss, err = run_epoch(policy, tr, opt, STEPS[cfg.method], amp, cfg, norm, epoch, out, mb)
             lr = opt.param_groups[0]['lr']; sched.step()
-            held = lambda loader: evaluate(net if fast is None else fast, loader, amp, channels_last=cfg.channels_last)
-            try: v = held(va) if va is not None else None
-            except Exception as e:
-                if fast is None: raise
-                _fallback(e); fast = None; v = held(va)
-            t = held(te) if va is None or epoch + 1 == cfg.epochs else (None, None)
-            _check_finite(model, epoch, v, t, out)                    # a diverged epoch never reaches a checkpoint
-            row = dict(epoch=epoch + 1, train_loss=tot.item() / n, train_err=err.item() / n, val_loss=v and v[0],
-                       val_err=v and v[1], test_loss=t[0], test_err=t[1], lr=lr, seconds=time.time() - t0)
-            history.append(row)
+            v, t = held_out(policy, va, te, amp, cfg, epoch + 1 == cfg.epochs)
+            check_finite(model, epoch, v, t, out)                 # a diverged epoch never reaches a checkpoint
+            history.append(dict(epoch=epoch + 1, train_loss=loss, train_err=err, val_loss=v and v[0], val_err=v and v[1],
+                                test_loss=t[0], test_err=t[1], lr=lr, seconds=time.time() - t0))
             if rank == 0:
-                best = save_epoch(out, cfg, history, best, 'val_err' if va is not None else 'test_err', net, opt, sched, norm, amp, last)
-                if show: mb.write(_fmt(row))
-    if show and history:
-        k = 'val' if va is not None else 'test'
-        print(f"best {k} error {100 * best[f'{k}_err']:.2f}% at epoch {best['epoch']}; "
-              f"curves: {out / 'curves.png'}  metrics: {out / 'metrics.csv'}")
-    return _raw(net), history
+                best = save_epoch(out, cfg, history, best, key, net, opt, sched, norm, amp, policy.last)
+                if show: mb.write(fmt_row(history[-1]))
+    if show and history: print(f"best {key[:-4]} error {100 * best[key]:.2f}% at epoch {best['epoch']}; "
+                               f"curves: {out / 'curves.png'}  metrics: {out / 'metrics.csv'}")
+    return unwrap(net), history

@@ -6,8 +6,8 @@ Docs: https://layeradv.github.io/layeradv/core.html.md"""
 
 # %% auto #0
 __all__ = ['SCALES', 'SOURCES', 'NORM_TYPES', 'CONV_TYPES', 'pair_batch', 'random_signs', 'PrevSign', 'CurrentSign',
-           'MatchedRandomSign', 'RandomSign', 'Gc', 'gc_hosts', 'gc_layers', 'add_gc', 'strip_gc', 'set_gc', 'gc_mode',
-           'reset_gc', 'gc_state', 'load_gc_state']
+           'MatchedRandomSign', 'RandomSign', 'Gc', 'gc_hosts', 'fused_act', 'gc_layers', 'add_gc', 'strip_gc',
+           'gc_plan', 'set_gc', 'gc_mode', 'reset_gc', 'gc_state', 'load_gc_state']
 
 # %% ../nbs/00_core.ipynb #97a638e0
 from contextlib import contextmanager
@@ -221,13 +221,19 @@ def gc_hosts(model, start=None, stop=None):
 
 # %% ../nbs/00_core.ipynb #75e3486f
 def _apply_gc(module, inputs, output): return module.gc(output, module, inputs[0] if inputs else None)
+def _apply_gc_before(act, inputs): return (act._gc_host.gc(inputs[0]), *inputs[1:])
+
+def fused_act(module):
+    "The activation a fused normalization + activation layer applies last (timm's `BatchNormAct2d` and kin), else None"
+    a = getattr(module, 'act', None)
+    return a if isinstance(module, NORM_TYPES) and isinstance(a, nn.Module) and not isinstance(a, nn.Identity) else None
 
 def gc_layers(model):
     "The `Gc` layers of `model`, keyed by the name of the layer they follow"
     return {n: m.gc for n, m in model.named_modules() if isinstance(getattr(m, 'gc', None), Gc)}
 
-def add_gc(model, eps=0.0, hosts=None, **kwargs):
-    "Insert a `Gc(eps, **kwargs)` after each host layer (default: `gc_hosts(model)`); returns `model`"
+def add_gc(model, eps=0.0, hosts=None, before_act=True, **kwargs):
+    "Insert a `Gc(eps, **kwargs)` after each host layer (default: `gc_hosts`), before a fused activation; returns `model`"
     if gc_layers(model): raise ValueError("add_gc: the model already has Gc layers; call strip_gc first")
     hosts = gc_hosts(model) if hosts is None else list(hosts)
     if not hosts: raise ValueError(f"add_gc: found no layer to put a Gc after in {type(model).__name__}")
@@ -235,7 +241,9 @@ def add_gc(model, eps=0.0, hosts=None, **kwargs):
         m = model.get_submodule(n)
         if hasattr(m, 'gc'): raise ValueError(f"add_gc: layer {n!r} already has an attribute named 'gc'")
         m.gc = Gc(eps, **kwargs)
-        m.register_forward_hook(_apply_gc)
+        if before_act and (act := fused_act(m)) is not None:          # between the normalization and its activation
+            object.__setattr__(act, '_gc_host', m); act.register_forward_pre_hook(_apply_gc_before)
+        else: m.register_forward_hook(_apply_gc)
     return model
 
 def strip_gc(model):
@@ -243,8 +251,28 @@ def strip_gc(model):
     for n in gc_layers(model):
         m = model.get_submodule(n)
         for k in [k for k, h in m._forward_hooks.items() if h is _apply_gc]: del m._forward_hooks[k]
+        if (act := fused_act(m)) is not None and hasattr(act, '_gc_host'):
+            for k in [k for k, h in act._forward_pre_hooks.items() if h is _apply_gc_before]: del act._forward_pre_hooks[k]
+            object.__delattr__(act, '_gc_host')
         del m.gc
     return model
+
+# %% ../nbs/00_core.ipynb #df911f24
+def _host_rule(model):
+    "Why the hosts of `model` are what they are: the first kind of layer `gc_hosts` found in it"
+    mods = [m for _, m in model.named_modules()]
+    if any(isinstance(m, NORM_TYPES) for m in mods): return 'a normalization layer'
+    if any(isinstance(m, CONV_TYPES) for m in mods): return 'a convolution (the model has no normalization layer)'
+    return 'a hidden linear layer (no normalization or convolution)'
+
+def gc_plan(model, start=None, stop=None, before_act=True):
+    "Where `add_gc` would put each Gc in `model`: [{host, type, place, why}]"
+    why = _host_rule(model)
+    def place(m):
+        a = fused_act(m) if before_act else None
+        return 'after it' if a is None else f'between its normalization and its {type(a).__name__}'
+    return [dict(host=n, type=type(m).__name__, place=place(m), why=why)
+            for n in gc_hosts(model, start, stop) for m in [model.get_submodule(n)]]
 
 # %% ../nbs/00_core.ipynb #11a1b7b9
 _GC_ATTRS = ('eps', 'scale', 'source', 'pairing', 'perturb', 'capture', 'cache_dtype')

@@ -7,9 +7,10 @@ plus seconds per epoch (also `layeradv bench --compile --epoch`).
                                        # one process per (mode, method), processes interleaved (fair for compiled models);
                                        # each process times its method and the baseline in interleaved rounds
 """
-import argparse, os
+import argparse
 import torch
-from layeradv.bench import bench_steps, print_steps, epoch_seconds, bench_isolated
+from layeradv.bench import bench_steps, print_steps, epoch_seconds, bench_isolated, ops_table
+from layeradv.provenance import hardware
 from layeradv.config import METHODS
 
 if __name__ == '__main__':
@@ -26,7 +27,7 @@ if __name__ == '__main__':
     ap.add_argument('--reps', type=int, default=3, help='--isolated: repetitions')
     a = ap.parse_args()
     modes = ('eager', 'compiled') if a.compile else ('eager',)
-    print(f"torch {torch.__version__}, {os.cpu_count()} CPU cores, {torch.get_num_threads()} threads")
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads on {hardware('cuda' if a.gpu else 'cpu')}")
     if a.gpu:
         torch.backends.cudnn.benchmark = True
         print(f"GPU: {torch.cuda.get_device_name()}")
@@ -34,6 +35,8 @@ if __name__ == '__main__':
     else: arch, bs, dev, amp = 'resnet20', 128, 'cpu', 'none'
     arch, bs = a.arch or arch, a.batch or bs
     methods = ('baseline', *[m for m in a.methods.split(',') if m != 'baseline']) if a.methods else tuple(METHODS)
+    print(f"operators per eager step ({arch}, batch {bs}):", *(f"{m} {n} (+{e}, +{g} per Gc)" for m, n, e, g in
+          ops_table(arch, [m for m in methods if m != 'baseline' and m != 'fgs'], bs, device=dev)), sep='\n  ')
     if a.isolated:
         t, ep, r = bench_isolated(arch, bs, methods, modes, a.reps, a.rounds, a.steps, a.epoch)
         print_steps(t, f"{arch}, batch {bs}, {dev}, amp {amp}, channels-last; one process per row and repetition, "

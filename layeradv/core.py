@@ -37,7 +37,7 @@ def _unit(gc, x, host=None, host_input=None): return x.new_ones((), dtype=torch.
 def _act_std(gc, x, host=None, host_input=None):
     "std of `x`'s first 4 samples (thousands of activations estimate the spread closely); compiled, after a BatchNorm `host`, from its input"
     head = _bn_head(host, host_input, x) if torch.compiler.is_compiling() else None
-    return (x.detach()[:4] if head is None else head).float().std()
+    with torch.no_grad(): return (x[:4] if head is None else head).float().std()     # no detach: one op fewer
 
 SCALES = {'grad_range': _grad_range, 'act_std': _act_std, 'unit': _unit}   # each: (gc, x, host, host_input) -> s
 
@@ -51,7 +51,8 @@ def _like(t, ref):
 def pair_batch(r, n, pairing='cycle'):
     "Directions for a batch of `n` from cached directions `r`: sample i gets `r[i % b]` ('cycle') or nothing past `b` ('truncate')"
     b = r.shape[0]
-    if n <= b: return r[:n]
+    if n == b: return r                                   # the common case: no op at all
+    if n < b: return r[:n]
     if pairing == 'cycle': return _like(torch.cat([r] * -(-n // b))[:n], r)
     if pairing == 'truncate': return _like(torch.cat([r, r.new_zeros((n - b,) + tuple(r.shape[1:]))]), r)
     raise ValueError(f"unknown pairing {pairing!r}: use 'cycle' or 'truncate'")
@@ -121,7 +122,7 @@ SOURCES = {'prev': PrevSign, 'current': CurrentSign, 'matched': MatchedRandomSig
 def _capture(sign, rng=None):
     "Backward hook writing sign(g) (eq. 5), and for the literal scale max(g) - min(g), into the caches in place"
     def hook(g):
-        g = g.detach()
+        if g.requires_grad: g = g.detach()                # only under create_graph: no op otherwise
         if sign.dtype == g.dtype and not torch.compiler.is_compiling(): torch.sign(g, out=sign)   # eager: one pass, no allocation
         else: sign.copy_(torch.sign(g))                   # traced into the backward graph; or a compact (int8) cache
         if rng is not None:                               # a non-finite gradient (a skipped AMP step): range 0

@@ -60,12 +60,13 @@ def early_stopped(r):
     return bool(r['config'].get('valid')) and (r.get('best') or {}).get('test_err') is not None
 
 def score(r, metric='test', stop='final'):
-    "`metric` of result `r`: 'test' (at `stop`: 'best' or 'final') / 'val' accuracy (%), 'fgsm:EPS', 'pgd:EPS', 'sv:K'"
+    "`metric` of `r`: 'test' (`stop`: 'best'/'final'), 'val' accuracy (%); 'fgsm:EPS', 'pgd:EPS'; 'sv:K'; 'decay:K'"
     if metric == 'test': return accuracy(r, stop, 'test')
     if metric == 'val': return accuracy(r, split='val')
     attack, e = metric.split(':')
     ex = r.get('extra') or {}
     if attack == 'sv': return ex['svals'][int(e) - 1] if 'svals' in ex else None
+    if attack == 'decay': return ex['svals'][int(e) - 1] / ex['svals'][0] if 'svals' in ex else None   # sigma_K / sigma_1
     return ex[attack][ex['eps'].index(float(e))] if attack in ex else None
 
 # %% ../nbs/08_evidence.ipynb #6a569932

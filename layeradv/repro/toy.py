@@ -37,5 +37,6 @@ EXP = study(
                     'dropout': TABLE2['cifar10', 'with dropout']['baseline'], 'dropout+ours': TABLE2['cifar10', 'with dropout']['ours']},
                     'ours > dropout', 'dropout+ours > dropout'),
             *claims('Fig. 1, leading singular value', {}, 'ours > fgs', metric='sv:1'),
-            *claims('Fig. 1, 50th singular value', {}, 'baseline > ours', metric='sv:50')],
+            *claims('Fig. 1, 50th singular value', {}, 'baseline > ours', metric='sv:50'),
+            *claims('Fig. 1, decay (sigma_50 / sigma_1)', {}, 'baseline > ours', 'baseline > fgs', metric='decay:50')],
     sweep=TOY_SWEEP, seeds=(0, 1, 2, 3, 4), extra=fig1_spectrum, notebook='10_toy')

@@ -135,7 +135,7 @@ def can_compile(device):
 OLD_DYNAMO = torch.torch_version.TorchVersion(torch.__version__) < (2, 14)   # 2.11 fails on Gc models once their caches exist
 
 def want_compile(cfg, device, steps):
-    "Compile this run? `cfg.compile` true/false as given; 'auto': runs of >= AUTO_COMPILE_STEPS steps where `can_compile`, torch >= 2.14"
+    "Compile this run? `cfg.compile` true/false as given; 'auto': 'measure' for runs of >= AUTO_COMPILE_STEPS steps where it can"
     c = _COMPILE[str(cfg.compile).lower()]
     if c != 'auto': return c
-    return steps >= AUTO_COMPILE_STEPS and not OLD_DYNAMO and can_compile(device)
+    return 'measure' if steps >= AUTO_COMPILE_STEPS and not OLD_DYNAMO and can_compile(device) else False

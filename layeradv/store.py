@@ -169,9 +169,10 @@ def verify(self:RunStore, cfg, epochs=1):
     old = torch.get_num_threads(); torch.set_num_threads(int(_first(r['provenance']['threads'])))
     try:
         dev = pick_device(cfg.device); n = len(build_data(cfg, dev)[0])
-        short = replace(cfg, epochs=min(epochs, cfg.epochs), compile=want_compile(cfg, dev, cfg.epochs * n))
+        c = want_compile(cfg, dev, cfg.epochs * n)                  # 'measure': decided by timing, not repeatable
+        short = replace(cfg, epochs=min(epochs, cfg.epochs), compile=c is True)
         _, hist = train(short, Path(tempfile.mkdtemp()) / 'run', quiet=True)
-        off = comparable(r['provenance'], provenance(dev))
+        off = comparable(r['provenance'], provenance(dev)) + (['compile (auto)'] if c == 'measure' else [])
     finally: torch.set_num_threads(old)
     diffs = [(h['epoch'], k, s[k], h[k]) for h, s in zip(hist, r['history']) for k in _VERIFIED if h[k] != s[k]]
     lines = [f"epoch {e} {k}: stored {a!r}, now {b!r}" for e, k, a, b in diffs] or [

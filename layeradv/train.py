@@ -165,24 +165,47 @@ class _Snapshot:
         torch.set_rng_state(self.rng); opt.zero_grad(set_to_none=True)
 
 # %% ../nbs/03_train.ipynb #817ce630
+def _median(v): return sorted(v)[len(v) // 2]
+
 class CompilePolicy:
-    "Runs steps and evaluations compiled where the policy allows it (`on`), eagerly otherwise; `last`: last batch shape"
-    def __init__(self, net, model, on=False, last=None):
+    "Runs steps and evaluations compiled where allowed (`on`: True, False or 'measure'), eagerly otherwise"
+    def __init__(self, net, model, on=False, last=None, probe=5):
         if on: torch._dynamo.reset()          # Dynamo does not guard on module hooks: no graph of an earlier model
         self.net, self.model, self.last, self.shapes, self.tried = net, model, last, set(), 0
         self.fast = compile_for_training(net, model) if on else None
+        self.probe, self.times = probe, ({'compiled': [], 'eager': []} if on == 'measure' else None)
+
+    def _compiled(self, step, x, y, amp, cfg, norm, opt):
+        "A compiled step, tried from a snapshot while it may still compile anew; eager after a failure"
+        if self.tried >= 2 and x.shape in self.shapes: return step(self.fast, x, y, amp, cfg, norm)
+        self.tried += 1; snap = _Snapshot(self.model, opt)
+        try: out = step(self.fast, x, y, amp, cfg, norm); self.shapes.add(x.shape); return out
+        except Exception as e:
+            _fallback(e); snap.restore(self.model, opt); self.fast = self.times = None
+            return step(self.net, x, y, amp, cfg, norm)
 
     def step(self, step, x, y, amp, cfg, norm, opt):
-        "`step` on batch (x, y): eagerly for a new batch shape, else compiled (tried from a snapshot while new)"
+        "`step` on batch (x, y): eagerly for a new batch shape, else compiled; while measuring, timed"
         if self.fast is None or x.shape != self.last: out = step(self.net, x, y, amp, cfg, norm)
-        elif self.tried < 2 or x.shape not in self.shapes:
-            self.tried += 1; snap = _Snapshot(self.model, opt)
-            try: out = step(self.fast, x, y, amp, cfg, norm); self.shapes.add(x.shape)
-            except Exception as e:
-                _fallback(e); snap.restore(self.model, opt); self.fast = None
-                out = step(self.net, x, y, amp, cfg, norm)
-        else: out = step(self.fast, x, y, amp, cfg, norm)
+        elif self.times is not None and self.tried >= 2: out = self._timed(step, x, y, amp, cfg, norm, opt)
+        else: out = self._compiled(step, x, y, amp, cfg, norm, opt)
         self.last = x.shape
+        return out
+
+    def _timed(self, step, x, y, amp, cfg, norm, opt):
+        "`probe` timed compiled steps, then `probe` eager ones; then keep the faster mode for the rest of the run"
+        mode = 'compiled' if len(self.times['compiled']) < self.probe else 'eager'
+        t0 = time.perf_counter()
+        out = self._compiled(step, x, y, amp, cfg, norm, opt) if mode == 'compiled' else step(self.net, x, y, amp, cfg, norm)
+        if x.is_cuda: torch.cuda.synchronize()
+        if self.times is None: return out                          # the compiled step failed: eager from now on
+        self.times[mode].append(time.perf_counter() - t0)
+        if len(self.times['eager']) == self.probe:
+            c, e = _median(self.times['compiled']), _median(self.times['eager'])
+            if c >= 0.95 * e: self.fast = None
+            print(f"layeradv: compiled steps {1000 * c:.0f} ms, eager {1000 * e:.0f} ms: training "
+                  f"{'eagerly' if self.fast is None else 'compiled'}", flush=True)
+            self.times = None
         return out
 
     def evaluate(self, loader, amp, channels_last=True):

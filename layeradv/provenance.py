@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/provenance.html.md"""
 __all__ = ['TRACES', 'cpu_vectors', 'hardware', 'synthetic_images', 'fixed_weights', 'trace', 'init_summary',
            'measure_fingerprint', 'fingerprint', 'provenance', 'same_code']
 
-# %% ../nbs/03b_provenance.ipynb #5131d3f3
+# %% ../nbs/03b_provenance.ipynb #790501fc
 import hashlib, importlib.util, json, math, os, platform, subprocess
 from functools import lru_cache
 from pathlib import Path
@@ -18,14 +18,14 @@ from .data import ImageData, cache_dir, cifar_loaders
 from .models import MODELS, get_model
 from .train import STEPS, CompilePolicy, build_model, build_optim, held_out, run_epoch
 
-# %% ../nbs/03b_provenance.ipynb #a33429d9
+# %% ../nbs/03b_provenance.ipynb #1c5031c7
 def _cpuinfo(key):
     "The value of the first line of /proc/cpuinfo starting with `key` ('' where there is none)"
     try: lines = Path('/proc/cpuinfo').read_text().splitlines()
     except OSError: return ''
     return next((l.split(':', 1)[1].strip() for l in lines if l.startswith(key)), '')
 
-# %% ../nbs/03b_provenance.ipynb #b3dacf9e
+# %% ../nbs/03b_provenance.ipynb #6d5e4422
 _VECTORS = (('AVX2', 'avx2'), ('AVX-512', 'avx512f'), ('AVX-512 BF16', 'avx512_bf16'), ('AMX', 'amx_tile'))
 
 def cpu_vectors():
@@ -33,7 +33,7 @@ def cpu_vectors():
     flags = set(_cpuinfo('flags').split())
     return [name for name, flag in _VECTORS if flag in flags]
 
-# %% ../nbs/03b_provenance.ipynb #7ce4a498
+# %% ../nbs/03b_provenance.ipynb #7d19a718
 def hardware(device='cpu'):
     "One line naming the machine: the GPU for a CUDA device; else the CPU, its vector extensions and cores"
     d = torch.device(device)
@@ -42,7 +42,7 @@ def hardware(device='cpu'):
     cap = torch.backends.cpu.get_cpu_capability()
     return f"{cpu} ({', '.join(cpu_vectors()) or 'no AVX2'}; torch kernels {cap}; {os.cpu_count()} cores)"
 
-# %% ../nbs/03b_provenance.ipynb #1f87d5e5
+# %% ../nbs/03b_provenance.ipynb #1f982c39
 def synthetic_images(n=96, classes=4, size=8, seed=0):
     "A fixed small `ImageData` of uniform random uint8 images, for traces that must not depend on data files"
     g = torch.Generator().manual_seed(seed)
@@ -50,7 +50,7 @@ def synthetic_images(n=96, classes=4, size=8, seed=0):
     y = torch.arange(n) % classes
     return ImageData(x, y, x[:32].clone(), y[:32].clone(), [f'c{i}' for i in range(classes)])
 
-# %% ../nbs/03b_provenance.ipynb #96dafe3e
+# %% ../nbs/03b_provenance.ipynb #00184dcf
 def fixed_weights(model):
     "Set every parameter of `model` to a fixed pattern of exact float64 values (no random-number kernel involved)"
     with torch.no_grad():
@@ -61,7 +61,7 @@ def fixed_weights(model):
             p.copy_(v.view_as(p))
     return model
 
-# %% ../nbs/03b_provenance.ipynb #bfcfe91d
+# %% ../nbs/03b_provenance.ipynb #5fc0680c
 TRACES = {
     'baseline': dict(method='baseline'),
     'ours': dict(method='ours', eps=0.1),
@@ -76,7 +76,7 @@ TRACES = {
     'baseline with dropout': dict(method='baseline', dropout=0.3),
 }
 
-# %% ../nbs/03b_provenance.ipynb #f9d9434e
+# %% ../nbs/03b_provenance.ipynb #fb7923a4
 _TRACE_CFG = dict(arch='resnet20', data='synthetic', batch_size=16, crop=2, flip=True, valid=16, seed=0,
                   data_seed=0, lr=0.05, lr_step=1, channels_last=False, compile=False, amp='none', epochs=1)
 
@@ -99,21 +99,21 @@ def trace(**fields):
     sched.step()
     return [_rounded(v) for v in [*losses, *held_out(policy, tr.valid, None, amp, cfg, False)[0]]]
 
-# %% ../nbs/03b_provenance.ipynb #952b322e
+# %% ../nbs/03b_provenance.ipynb #7f81ea7c
 def init_summary(arch, seed=0):
     "Per-tensor standard deviations (two significant digits) of model `arch` as initialised with `seed`"
     torch.manual_seed(seed)
     m = get_model(arch, 10, in_shape=(3, 64, 64) if arch == 'alexnet' else None)
     return [float(f"{p.float().std():.2g}") if p.numel() > 1 else float(f"{p.item():.2g}") for p in m.parameters()]
 
-# %% ../nbs/03b_provenance.ipynb #9940d7ad
+# %% ../nbs/03b_provenance.ipynb #299ebbdf
 def measure_fingerprint():
     "12 hex digits hashing `trace` of every entry of `TRACES` and `init_summary` of every model"
     out = {name: trace(**f) for name, f in TRACES.items()}
     out['init'] = {a: init_summary(a) for a in MODELS}
     return hashlib.sha1(json.dumps(out, sort_keys=True).encode()).hexdigest()[:12]
 
-# %% ../nbs/03b_provenance.ipynb #604cbb76
+# %% ../nbs/03b_provenance.ipynb #68666389
 def _source_key():
     "A hash of the package's source files, the torch version and the machine: the fingerprint's cache key"
     h = hashlib.sha1(f"{torch.__version__}|{hardware()}".encode())
@@ -129,7 +129,7 @@ def fingerprint():
     fp = measure_fingerprint(); f.parent.mkdir(parents=True, exist_ok=True); f.write_text(fp + '\n')
     return fp
 
-# %% ../nbs/03b_provenance.ipynb #1523c946
+# %% ../nbs/03b_provenance.ipynb #69868afc
 def _commit():
     "The git commit of the package's checkout, '+' if it has uncommitted changes; '' outside a checkout"
     root = Path(importlib.util.find_spec('layeradv').origin).resolve().parents[1]
@@ -141,13 +141,13 @@ def _commit():
         return head.stdout.strip()[:12] + ('+' if dirty else '')
     except (OSError, subprocess.SubprocessError): return ''
 
-# %% ../nbs/03b_provenance.ipynb #a24e8b0a
+# %% ../nbs/03b_provenance.ipynb #a7f07633
 def provenance(device='cpu'):
     "What produces a run on `device` now: code fingerprint, torch version, machine, CPU threads, git commit"
     return dict(fingerprint=fingerprint(), torch=torch.__version__, device=hardware(device),
                 threads=torch.get_num_threads(), commit=_commit())
 
-# %% ../nbs/03b_provenance.ipynb #d2f14734
+# %% ../nbs/03b_provenance.ipynb #e099dabf
 def same_code(results):
     "The fingerprint shared by every result of `results` (dicts with 'provenance'); None if they differ or lack one"
     fps = {(r.get('provenance') or {}).get('fingerprint') for r in results}

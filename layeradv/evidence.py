@@ -6,15 +6,11 @@ Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 
 # %% auto #0
 __all__ = ['ARM_NAMES', 'QUICK', 'arm', 'study_config', 'study_sweep', 'study_grid', 'by_arm', 'arm_label', 'early_stopped',
-           'score', 'compare', 'claims', 'claims_table', 'quick', 'on_gpu', 'study', 'pending', 'run_studies',
-           'run_test_images', 'toy_spectrum', 'robustness_extra', 'sweep_table', 'arms_table', 'verdicts',
-           'markdown_table', 'attack_stream', 'layerwise_strength']
+           'score', 'compare', 'claims', 'claims_table', 'quick', 'on_gpu', 'study', 'sweep_table', 'arms_table']
 
 # %% ../nbs/08_evidence.ipynb #01bdeacd
-import time
-import torch
 from .config import TrainConfig
-from .experiments import Experiment, accuracy, stage, reproduce, read_setting, get_experiment
+from .experiments import Experiment, accuracy
 from .stats import paired, verdict, holm, holm_interval, fmt_pair, fmt_ci, fmt_ms
 from .provenance import same_code
 
@@ -168,54 +164,6 @@ def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=
     return Experiment(name, title, datasets, settings, study_grid, table, extra=extra, keep=keep, notebook=notebook,
                       sweep=study_sweep if sweeps or checks else None, label=arm_label)
 
-# %% ../nbs/08_evidence.ipynb #cdfec45f
-def pending(exp, setting, paths, store):
-    "Runs of study `exp`'s `setting` without a stored result, sweep included; arms still waiting for their eps count as missing"
-    k, sweep = stage(exp, exp.knobs(setting), paths, store)
-    n = len(exp.sweep(k, paths)) - len(sweep) if exp.sweep else 0
-    return n + len(k['seeds']) * len(k['arms']) - len(store.read_grid(exp.grid(k, paths)))
-
-def run_studies(names, paths, store, setting='cpu', poll=60, log=print, quiet=True):
-    "Run the studies `names` in `setting` until each has every result; several worker processes may share the work"
-    exps = [get_experiment(n) for n in names]
-    while True:
-        for e in exps: reproduce(e, setting, paths, store=store, quiet=quiet, log=log)
-        left = {e.name: pending(e, setting, paths, store) for e in exps}
-        if not any(left.values()): return
-        if log: log(f"waiting for runs trained elsewhere: {left}", flush=True)
-        time.sleep(poll)
-
-# %% ../nbs/08_evidence.ipynb #23175796
-def run_test_images(cfg, n):
-    "(class-balanced [0, 1] test images, labels, mean, std) of `n` test images of the run `cfg`, as its trainer sees them"
-    from layeradv.train import build_data
-    from layeradv.data import subset
-    _, te, _, (mean, std) = build_data(cfg, torch.device('cpu'))
-    x, y = torch.cat([b for b, _ in te]).float(), torch.cat([l for _, l in te])
-    x, y = subset((x * std + mean).contiguous(), y, n, 0)          # the same images for every run
-    return x, y, mean, std
-
-def toy_spectrum(n=300):
-    "extra(model, cfg): mean top-50 encoder-Jacobian singular values over `n` test images (Fig. 1)"
-    def f(model, cfg):
-        from layeradv.analysis import mean_spectrum, mlp_encoder
-        x, y, mean, std = run_test_images(cfg, n)
-        return {'svals': mean_spectrum(mlp_encoder(model), [((x - mean) / std, y)], k=50, chunk=50).tolist()}
-    return f
-
-def robustness_extra(n=2000, n_pgd=500, pgd_steps=10):
-    "extra(model, cfg): accuracy (%) under input FGSM (`n` test images) and PGD (`n_pgd`) at each eps of Table 5"
-    def f(model, cfg):
-        from layeradv.attacks import Normalized, robustness, fgsm, pgd, TABLE5_EPS
-        x, y, mean, std = run_test_images(cfg, n)
-        dev = next(model.parameters()).device                          # the model as trained: GPU or CPU
-        net = Normalized(model.float(), mean.view(-1), std.view(-1)).to(dev).eval()
-        batches = [(x[i:i + 500], y[i:i + 500]) for i in range(0, len(y), 500)]
-        torch.manual_seed(cfg.seed)                                   # PGD's random start
-        return dict(eps=list(TABLE5_EPS), fgsm=list(robustness(net, batches, fgsm, TABLE5_EPS, device=dev).values()),
-                    pgd=list(robustness(net, batches[:max(1, n_pgd // 500)], pgd, TABLE5_EPS, device=dev, steps=pgd_steps).values()))
-    return f
-
 # %% ../nbs/08_evidence.ipynb #8a550774
 def sweep_table(sweep):
     "Mean final validation accuracy (%) per (method, eps) of a study's sweep results"
@@ -233,45 +181,3 @@ def arms_table(final, paper=None):
                           'train acc (%)': fmt_ms([100 * (1 - r['final']['train_err']) for r in rs]), 'seeds': len(rs),
                           'minutes / run': round(sum(r['seconds'] for r in rs) / 60 / len(rs), 1)}
                          for a, rs in by_arm(final).items()]).set_index('arm')
-
-# %% ../nbs/08_evidence.ipynb #d69abf46
-def verdicts(runs, paths=None, store=None):
-    "One DataFrame of the claims of the studies `runs` ([(name, setting)], read from `store`), with the command that reruns each"
-    import pandas as pd
-    rows = []
-    for n, s in runs:
-        exp = get_experiment(n)
-        t = exp.table(read_setting(exp, s, store, paths)[2], exp.knobs(s)).reset_index()
-        t.insert(1, 'study', n); t.insert(2, 'setting', s); t['command'] = f'layeradv reproduce {n} --setting {s}'
-        rows.append(t)
-    return pd.concat(rows, ignore_index=True)
-
-def markdown_table(df, cols):
-    "`df`'s columns `cols` as a Markdown table (for the README)"
-    cell = lambda v: str(v).replace('|', '/')
-    return '\n'.join(['| ' + ' | '.join(cols) + ' |', '|' + '---|' * len(cols)] +
-                     ['| ' + ' | '.join(cell(r[c]) for c in cols) + ' |' for _, r in df.iterrows()])
-
-# %% ../nbs/08_evidence.ipynb #b4ce16b9
-def attack_stream(model, x, y, mean, std, batch=500):
-    "(network on [0, 1] images, mean pixel std, batches of `x, y` in one fixed random order): Table 4's and Fig. 2's test stream"
-    from layeradv.attacks import Normalized
-    order = torch.randperm(len(y), generator=torch.Generator().manual_seed(1))
-    x, y = x[order], y[order]
-    return (Normalized(model, mean.view(-1), std.view(-1)).eval(), float(std.mean()),
-            [(x[i:i + batch], y[i:i + batch]) for i in range(0, len(y), batch)])
-
-# %% ../nbs/08_evidence.ipynb #4336c2fe
-def layerwise_strength(model, x, y, mean, std, eps_grid=(0.0, 0.05, 0.1, 0.15, 0.2), batch=500):
-    "{row: {pixel eps: accuracy %}} under input FGSM and the layerwise attacks (Gc eps = pixel eps / pixel std) on [0, 1] images `x`"
-    from layeradv.attacks import robustness, fgsm, layerwise, layerwise_input, layerwise_robustness
-    net, sigma, batches = attack_stream(model, x, y, mean, std, batch)
-    def lw(source, inp):
-        return lambda m, xb, yb, e, carry=None: layerwise(m, xb, yb, e / sigma, carry, source=source, input_eps=e if inp else 0.0)
-    rows = {'input FGSM': robustness(net, batches, fgsm, eps_grid),
-            'input only, previous sample': layerwise_robustness(net, batches, eps_grid, layerwise_input)}
-    for name, src, inp in [('hidden layers, previous sample', 'prev', False), ('all layers incl. input, previous sample', 'prev', True),
-                           ('all layers, own sample (upper bound)', 'own', True), ('all layers, random, same support', 'matched', True),
-                           ('all layers, dense random', 'random', True)]:
-        rows[name] = layerwise_robustness(net, batches, eps_grid, lw(src, inp))
-    return {k: {str(e): v for e, v in r.items()} for k, r in rows.items()}

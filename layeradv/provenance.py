@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 import torch
 from .config import TrainConfig, Amp
-from .data import ImageData, cache_dir, cifar_loaders
+from .data import ImageData, cifar_loaders
+from .paths import cache_dir
 from .models import MODELS, get_model
 from .train import STEPS, CompilePolicy, build_model, build_optim, held_out, run_epoch
 

@@ -10,14 +10,14 @@ __all__ = ['METRIC_FIELDS', 'RUN_FILES', 'TrainError', 'unwrap', 'write_metrics'
            'check_finite', 'undo_failed_start']
 
 # %% ../nbs/02c_runs.ipynb #22fd3d54
-import os, csv, json, math, shutil
+import csv, json, math, shutil
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 import torch
 from torch import nn
 from .core import gc_state, load_gc_state
-from .data import atomic_save
+from .paths import atomic_write
 
 # %% ../nbs/02c_runs.ipynb #8f17086e
 class TrainError(RuntimeError):
@@ -30,12 +30,16 @@ def unwrap(model):
 # %% ../nbs/02c_runs.ipynb #95da687a
 METRIC_FIELDS = ['epoch', 'train_loss', 'train_err', 'val_loss', 'val_err', 'test_loss', 'test_err', 'lr', 'seconds']
 
+def _csv(history, f):
+    "Write `history` to open file `f` as CSV, one row per epoch"
+    w = csv.DictWriter(f, METRIC_FIELDS); w.writeheader()
+    w.writerows({k: r.get(k) for k in METRIC_FIELDS} for r in history)
+
 def write_metrics(history, path):
     "Write the per-epoch metrics as CSV (atomically)"
-    tmp = Path(path).with_suffix('.csv.tmp')
-    with open(tmp, 'w', newline='') as f:
-        w = csv.DictWriter(f, METRIC_FIELDS); w.writeheader(); w.writerows({k: r.get(k) for k in METRIC_FIELDS} for r in history)
-    os.replace(tmp, path)
+    def write(tmp):
+        with open(tmp, 'w', newline='') as f: _csv(history, f)
+    atomic_write(path, write)
 
 def read_metrics(path):
     "The rows of a metrics.csv as dicts of numbers (None where a value was not measured)"
@@ -98,12 +102,13 @@ def prepare_run_dir(out, cfg, resume=False, overwrite=False):
 # %% ../nbs/02c_runs.ipynb #db76fcc7
 def save_checkpoint(path, model, opt, sched, epoch, history, best, norm, amp, last_shape=None):
     "Everything a resumed run needs (`last_shape`: the shape of the last batch trained), written atomically"
-    atomic_save({'model': unwrap(model).state_dict(), 'gc': gc_state(unwrap(model)), 'opt': opt.state_dict(),
-                 'sched': sched.state_dict(), 'epoch': epoch, 'history': history, 'best': best,
-                 'norm': [t.cpu() for t in norm], 'rng': torch.get_rng_state(),
-                 'cuda_rng': torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
-                 'scaler': amp.scaler.state_dict() if amp.scaler else None,
-                 'last_shape': list(last_shape) if last_shape else None}, path)
+    ck = {'model': unwrap(model).state_dict(), 'gc': gc_state(unwrap(model)), 'opt': opt.state_dict(),
+          'sched': sched.state_dict(), 'epoch': epoch, 'history': history, 'best': best,
+          'norm': [t.cpu() for t in norm], 'rng': torch.get_rng_state(),
+          'cuda_rng': torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
+          'scaler': amp.scaler.state_dict() if amp.scaler else None,
+          'last_shape': list(last_shape) if last_shape else None}
+    atomic_write(path, lambda tmp: torch.save(ck, tmp))
 
 def load_checkpoint(path):
     "A checkpoint written by `save_checkpoint` (tensors only: `weights_only=True`)"

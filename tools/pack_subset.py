@@ -16,7 +16,8 @@ are the same; `data_as_trained` keeps the path they were read from).
 import argparse, io, lzma
 from pathlib import Path
 import torch
-from layeradv.data import load_images, holdout, subset, ImageData, cache_dir, source_key, atomic_save, _CIFAR
+from layeradv.data import load_images, holdout, subset, ImageData, source_key, _CIFAR
+from layeradv.paths import cache_dir, atomic_write
 
 def used_train(y, valid, n, seed):
     "Indices of the training images that `holdout` and `subset` select"
@@ -44,7 +45,8 @@ def unpack(a):
     x = torch.zeros((len(s['train_y']),) + tuple(s['x'].shape[1:]), dtype=torch.uint8); x[s['keep']] = s['x']
     folder = Path(a.folder); (folder / _CIFAR[a.dataset][1]).mkdir(parents=True, exist_ok=True)      # torchvision's folder name
     f = cache_dir() / f"{a.dataset}-{source_key(folder)}.pt"
-    atomic_save(ImageData(x, s['train_y'], s['test_x'], s['test_y'], s['classes']).state(), f)
+    state = ImageData(x, s['train_y'], s['test_x'], s['test_y'], s['classes']).state()
+    atomic_write(f, lambda t: torch.save(state, t))
     print(f"{folder}: {len(s['keep'])} training images unpacked into {f}")
 
 def rekey(a):

@@ -8,7 +8,8 @@ Docs: https://layeradv.github.io/layeradv/resnet_cpu.html.md"""
 __all__ = ['STAGES', 'R20', 'R20_PLAIN', 'R20_CIFAR10', 'R20_CIFAR100', 'R20_VARIANTS', 'R20_LAYERS', 'EXPS', 'paper5']
 
 # %% ../../nbs/13_resnet_cpu.ipynb #7e110103
-from ..evidence import study, claims, robustness_extra
+from ..evidence import study, claims
+from ..measures import robustness_extra
 from . import table1, table3, table5
 
 # %% ../../nbs/13_resnet_cpu.ipynb #1a41f330

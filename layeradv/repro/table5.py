@@ -8,10 +8,11 @@ Docs: https://layeradv.github.io/layeradv/variants_table5.html.md"""
 __all__ = ['ROW_NAMES', 'SETTINGS', 'PAPER', 'EXP', 'grid', 'extra', 'table']
 
 # %% ../../nbs/23_variants_table5.ipynb #ba39f3a8
-import torch
 from ..config import TrainConfig
-from ..attacks import fgsm, pgd, robustness, TABLE5_EPS
-from ..experiments import Experiment, paper_vs_measured, collect, attack_view, schedule, GC_EPS, FGS_INTER_EPS
+from ..attacks import TABLE5_EPS
+from ..measures import robustness_extra
+from ..experiments import (Experiment, paper_vs_measured, collect, schedule, GC_EPS,
+                                  FGS_INTER_EPS)
 
 # %% ../../nbs/23_variants_table5.ipynb #5e92802b
 ROW_NAMES = {'baseline': 'Baseline', 'fgs': 'FGS-orig (2014)', 'fgs_inter': 'FGS-inter', 'ours': 'Ours-orig', 'ours_joint': 'Ours-joint'}
@@ -36,14 +37,8 @@ def grid(k, paths):
             for s in k['seeds'] for m in ROW_NAMES}
 
 def extra(k):
-    "After training: accuracy (%) under input FGSM and PGD for each ε of Table 5, on the run's test set"
-    def measure(model, cfg):
-        dev = next(model.parameters()).device
-        net, stream = attack_view(model, cfg, device=dev)
-        torch.manual_seed(cfg.seed)                              # PGD's random start
-        return dict(eps=list(TABLE5_EPS), fgsm=list(robustness(net, stream, fgsm, TABLE5_EPS, dev).values()),
-                    pgd=list(robustness(net, stream, pgd, TABLE5_EPS, dev, steps=k['pgd_steps']).values()))
-    return measure
+    "After training: accuracy (%) under input FGSM and PGD for each ε of Table 5, on the run's whole test set"
+    return robustness_extra(n=None, n_pgd=None, pgd_steps=k['pgd_steps'])
 
 def table(results, attack='fgsm'):
     "Paper vs measured accuracy (%) under `attack` ('fgsm': Table 5; 'pgd': beyond the paper) for each method and ε"

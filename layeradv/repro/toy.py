@@ -8,7 +8,8 @@ Docs: https://layeradv.github.io/layeradv/toy.html.md"""
 __all__ = ['TOY', 'TOY_SWEEP', 'FIG1_ARMS', 'EXP', 'fig1_spectrum']
 
 # %% ../../nbs/10_toy.ipynb #3b8111e9
-from ..evidence import study, claims, toy_spectrum
+from ..evidence import study, claims
+from ..measures import toy_spectrum
 from .table2 import PAPER as TABLE2
 
 # %% ../../nbs/10_toy.ipynb #8e01f81e

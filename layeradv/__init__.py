@@ -2,6 +2,7 @@
 
 Modules:
 
+- `layeradv.evidence`: Claims tested as studies: ε chosen on validation data, arms trained through the run store with paired seeds; paired comparisons with 95 % confidence intervals; a verdict per claim.
 - `layeradv.measures`: One stream of attacked test images, and the measurements read from it: Table 4's attack strengths, Fig. 2's embeddings, Fig. 1's spectrum and Table 5's robustness.
 - `layeradv.paths`: One home for every location the package reads or writes: the data sets (environment variables), the decoded-data cache, the repository's results and run store, training runs, and the one way files are written (atomically).
 - `layeradv.repro.fig2`: Proposed (previous-sample) versus random layerwise perturbations of the same magnitude, seen in the features that enter the classifier.

@@ -8,21 +8,21 @@ Docs: https://layeradv.github.io/layeradv/results.html.md"""
 # %% auto #0
 __all__ = ['STUDIES', 'README_COLS', 'pending', 'run_studies', 'verdicts', 'results_table', 'markdown_table']
 
-# %% ../nbs/08a_results.ipynb #d99edbb5
+# %% ../nbs/08a_results.ipynb #5fe5a0e7
 import time
 import pandas as pd
 from .experiments import get_experiment, reproduce, read_setting, stage
 from .paths import committed_paths
 from .store import committed_store
 
-# %% ../nbs/08a_results.ipynb #ef28657c
+# %% ../nbs/08a_results.ipynb #563e2c77
 def pending(exp, setting, paths, store):
     "How many runs of study `exp`'s `setting` have no stored result, sweep included"
     k, sweep = stage(exp, exp.knobs(setting), paths, store)
     n = len(exp.sweep(k, paths)) - len(sweep) if exp.sweep else 0
     return n + len(k['seeds']) * len(k['arms']) - len(store.read_grid(exp.grid(k, paths)))
 
-# %% ../nbs/08a_results.ipynb #c7b02376
+# %% ../nbs/08a_results.ipynb #dbf3948e
 def run_studies(names, paths, store, setting='cpu', poll=60, log=print, quiet=True):
     "Run the studies `names` in `setting` until each has every result; several workers may share the work"
     exps = [get_experiment(n) for n in names]
@@ -33,7 +33,7 @@ def run_studies(names, paths, store, setting='cpu', poll=60, log=print, quiet=Tr
         if log: log(f"waiting for runs trained elsewhere: {left}", flush=True)
         time.sleep(poll)
 
-# %% ../nbs/08a_results.ipynb #4a35e56d
+# %% ../nbs/08a_results.ipynb #abf4ba4d
 STUDIES = [(n, 'cpu') for n in ('toy', 'r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants', 'r20-full')] \
         + [(n, 'gpu') for n in ('r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants', 'r20-full')]
 
@@ -48,7 +48,7 @@ def verdicts(runs=STUDIES, paths=None, store=None):
         rows.append(t)
     return pd.concat(rows, ignore_index=True)
 
-# %% ../nbs/08a_results.ipynb #f50bbc8c
+# %% ../nbs/08a_results.ipynb #11415741
 README_COLS = ['claim', 'paper A - B', 'measured A / B', 'A - B [95% CI]', 'epoch', 'seeds', 'Holm verdict']
 
 def _seeds(n, added):
@@ -67,7 +67,7 @@ def results_table(runs=STUDIES, store=None):
     v['Holm verdict'] = v['Holm verdict'].fillna('—') if 'Holm verdict' in v else '—'
     return v
 
-# %% ../nbs/08a_results.ipynb #1c46eb5a
+# %% ../nbs/08a_results.ipynb #bb08c089
 def markdown_table(df, cols=README_COLS):
     "`df`'s columns `cols` as a Markdown table"
     cell = lambda v: str(v).replace('|', '/')

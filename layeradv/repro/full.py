@@ -9,7 +9,7 @@ Docs: https://layeradv.github.io/layeradv/r20_full.html.md"""
 __all__ = ['FULL', 'GC_EPS_FULL', 'CHECKS', 'R20_FULL', 'EXPS']
 
 # %% ../../nbs/14_r20_full.ipynb #9c563b3e
-from ..evidence import study, claims, on_gpu
+from ..evidence import study, claims, on_gpu, Arm
 from . import table1
 
 # %% ../../nbs/14_r20_full.ipynb #5dbc9ca7
@@ -31,8 +31,8 @@ CHECKS = {f'baseline-E{e}-s100': dict(method='baseline', seed=100, epochs=e, lr_
 
 R20_FULL = study(
     'r20-full', 'ResNet-20 on all 45,000 CIFAR-10 training images, converged: Table 1 and the direction claim',
-    FULL, arms={'baseline': ('baseline', 0.0, {}), 'ours': ('ours', GC_EPS_FULL, {}),
-                'random_matched': ('random_matched', GC_EPS_FULL, {})},
+    FULL, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', GC_EPS_FULL),
+                'random_matched': Arm('random_matched', GC_EPS_FULL)},
     claims=[*claims('Table 1 at full scale (ResNet-20, CIFAR-10)', table1.PAPER['cifar10', 'resnet20'],
                     'ours > baseline'),
             *claims('Direction at full scale', {**table1.PAPER['cifar10', 'resnet20'],
@@ -41,8 +41,8 @@ R20_FULL = study(
     notebook='14_r20_full')
 
 # %% ../../nbs/14_r20_full.ipynb #33d3d11a
-_gpu = {**R20_FULL.knobs('cpu'), 'arms': {'baseline': ('baseline', 0.0, {}), 'ours': ('ours', 'ours', {}),
-                                          'random_matched': ('random_matched', 'ours', {})},
+_gpu = {**R20_FULL.knobs('cpu'), 'arms': {'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours'),
+                                          'random_matched': Arm('random_matched', swept='ours')},
         'sweeps': [(FULL, {'ours': (0.01, 0.03, 0.1)})], 'sweep_seeds': (100, 101)}
 R20_FULL.settings['gpu'] = on_gpu(_gpu, range(10))
 EXPS = (R20_FULL,)

@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/resnet_cpu.html.md"""
 __all__ = ['STAGES', 'R20', 'R20_PLAIN', 'R20_CIFAR10', 'R20_CIFAR100', 'R20_VARIANTS', 'R20_LAYERS', 'EXPS', 'paper5']
 
 # %% ../../nbs/13_resnet_cpu.ipynb #7e110103
-from ..evidence import study, claims
+from ..evidence import study, claims, Arm
 from ..measures import robustness_extra
 from . import table1, table3, table5
 
@@ -27,8 +27,8 @@ R20_PLAIN = {**R20, 'flip': False}                                  # Tables 3 a
 # %% ../../nbs/13_resnet_cpu.ipynb #280149a9
 R20_CIFAR10 = study(
     'r20-cifar10', 'ResNet-20, 5,000 CIFAR-10 images: Table 1, the direction claim, Ours-joint', R20,
-    arms={'baseline': ('baseline', 0.0, {}), 'ours': ('ours', 'ours', {}), 'random_matched': ('random_matched', 'ours', {}),
-          'ours_joint': ('ours_joint', 'ours', {})},
+    arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours'), 'random_matched': Arm('random_matched', swept='ours'),
+          'ours_joint': Arm('ours_joint', swept='ours')},
     claims=[*claims('Table 1 (ResNet-20, CIFAR-10)', table1.PAPER['cifar10', 'resnet20'], 'ours > baseline'),
             *claims('Direction', {**table1.PAPER['cifar10', 'resnet20'], 'random_matched': 'baseline'}, 'ours > random_matched'),
             *claims('Table 5, with augmentation', paper5(), 'ours_joint > baseline')],
@@ -37,15 +37,15 @@ R20_CIFAR10 = study(
 
 R20_CIFAR100 = study(
     'r20-cifar100', 'ResNet-20, 5,000 CIFAR-100 images: Table 1', {**R20, 'dataset': 'cifar100'},
-    arms={'baseline': ('baseline', 0.0, {}), 'ours': ('ours', 'ours', {})},
+    arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours')},
     claims=claims('Table 1 (ResNet-20, CIFAR-100)', table1.PAPER['cifar100', 'resnet20'], 'ours > baseline'),
     eps_from=R20_CIFAR10, seeds=(0, 1, 2), gpu_seeds=range(5), keep=True, notebook='13_resnet_cpu')
 
 # %% ../../nbs/13_resnet_cpu.ipynb #76f32c3d
 R20_VARIANTS = study(
     'r20-variants', 'ResNet-20 without augmentation: Table 5 (clean, FGSM and PGD accuracy of five training methods)', R20_PLAIN,
-    arms={'baseline': ('baseline', 0.0, {}), 'fgs': ('fgs', 0.03, {}), 'fgs_inter': ('fgs_inter', 'fgs_inter', {}),
-          'ours': ('ours', 'ours', {}), 'ours_joint': ('ours_joint', 'ours', {})},
+    arms={'baseline': Arm('baseline'), 'fgs': Arm('fgs', 0.03), 'fgs_inter': Arm('fgs_inter', swept='fgs_inter'),
+          'ours': Arm('ours', swept='ours'), 'ours_joint': Arm('ours_joint', swept='ours')},
     claims=[*claims('Table 5, clean', paper5(), 'ours > fgs', 'fgs_inter > fgs', 'ours > baseline', 'ours_joint > baseline',
                     'baseline > fgs'),
             *claims('Table 5, FGSM 0.1', paper5(0.1), 'fgs > ours', 'ours > baseline', metric='fgsm:0.1')],
@@ -55,8 +55,8 @@ R20_VARIANTS = study(
 
 R20_LAYERS = study(
     'r20-layers', 'ResNet-20 without augmentation: Table 3 (Gc in the first stage, stages 1-2, or every stage)', R20_PLAIN,
-    arms={'baseline': ('baseline', 0.0, {}), 'stage1': ('ours', 'ours', {'gc_stop': 'layer1'}),
-          'stages1-2': ('ours', 'ours', {'gc_stop': 'layer2'}), 'all': ('ours', 'ours', {})},
+    arms={'baseline': Arm('baseline'), 'stage1': Arm('ours', swept='ours', kw=dict(gc_stop='layer1')),
+          'stages1-2': Arm('ours', swept='ours', kw=dict(gc_stop='layer2')), 'all': Arm('ours', swept='ours')},
     claims=claims('Table 3 (VGG, stages as pools 2, 3, 5)', {a: table3.PAPER['VGG, CIFAR-10'][c] for a, c in STAGES.items()},
                   'all > stage1', 'all > stages1-2', 'stage1 > baseline'),
     eps_from=R20_CIFAR10, seeds=(0, 1, 2), registered=(0, 1), gpu_seeds=range(6), gpu_registered=range(3), keep=True,

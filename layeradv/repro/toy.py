@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/toy.html.md"""
 __all__ = ['TOY', 'TOY_SWEEP', 'FIG1_ARMS', 'EXP', 'fig1_spectrum']
 
 # %% ../../nbs/10_toy.ipynb #3b8111e9
-from ..evidence import study, claims
+from ..evidence import study, claims, Arm
 from ..measures import toy_spectrum
 from .table2 import PAPER as TABLE2
 
@@ -28,9 +28,9 @@ def fig1_spectrum(knobs):
 # %% ../../nbs/10_toy.ipynb #df02e3e3
 EXP = study(
     'toy', 'Toy MLP, grayscale CIFAR-10: Ours vs baseline, FGS, random controls and dropout; Fig. 1 spectra', TOY,
-    arms={'baseline': ('baseline', 0.0, {}), 'ours': ('ours', 'ours', {}), 'random_matched': ('random_matched', 'ours', {}),
-          'random': ('random', 'ours', {}), 'fgs': ('fgs', 'fgs', {}), 'dropout': ('baseline', 0.0, {'dropout': 0.5}),
-          'dropout+ours': ('ours', 'ours', {'dropout': 0.5})},
+    arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours'), 'random_matched': Arm('random_matched', swept='ours'),
+          'random': Arm('random', swept='ours'), 'fgs': Arm('fgs', swept='fgs'), 'dropout': Arm('baseline', kw=dict(dropout=0.5)),
+          'dropout+ours': Arm('ours', swept='ours', kw=dict(dropout=0.5))},
     claims=[*claims('Toy', {'baseline': 39.5, 'ours': 43.3, 'fgs': 40.5}, 'ours > baseline', 'ours > fgs', 'fgs > baseline'),
             *claims('Direction', {'ours': 43.3, 'baseline': 39.5, 'random_matched': 'baseline', 'random': 'baseline'},
                     'ours > random_matched', 'ours > random'),

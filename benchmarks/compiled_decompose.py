@@ -11,7 +11,7 @@ scale='unit', no read of the activation for the scale).
 """
 import argparse, time
 import torch
-from layeradv.bench import _stepper, print_steps
+from layeradv.bench import stepper, print_steps
 from layeradv.config import Amp
 
 ARMS = {'baseline': ('baseline', None), 'ours': ('ours', None), 'capture_only': ('ours', dict(perturb=False)),
@@ -29,7 +29,7 @@ if __name__ == '__main__':
     x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (128,), generator=g)
     norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
-    runs = {('compiled', n): _stepper('resnet20', ARMS[n][0], 'compiled', x, y, norm, 10, amp, True, gc=ARMS[n][1]) for n in names}
+    runs = {('compiled', n): stepper('resnet20', ARMS[n][0], 'compiled', x, y, norm, 10, amp, True, gc=ARMS[n][1]) for n in names}
     for one in runs.values():
         for _ in range(3): one()                                   # compiles, warms up
     times = {k: [] for k in runs}

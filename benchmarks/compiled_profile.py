@@ -10,7 +10,7 @@ import sys
 import torch
 import torch._inductor.config as inductor
 from torch.profiler import profile, ProfilerActivity
-from layeradv.bench import _stepper
+from layeradv.bench import stepper
 from layeradv.config import Amp
 
 if __name__ == '__main__':
@@ -23,7 +23,7 @@ if __name__ == '__main__':
     x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (128,), generator=g)
     norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
-    one = _stepper('resnet20', method, 'compiled', x, y, norm, 10, amp, True, **kw)
+    one = stepper('resnet20', method, 'compiled', x, y, norm, 10, amp, True, **kw)
     for _ in range(4): one()
     with profile(activities=[ProfilerActivity.CPU]) as p:
         for _ in range(steps): one()

@@ -7,7 +7,7 @@ Compiling before the Gc caches exist splits the graph at every Gc for good; fill
 import sys, time
 import torch
 from torch.profiler import profile, ProfilerActivity
-from layeradv.bench import _stepper
+from layeradv.bench import stepper
 from layeradv.config import Amp
 
 if __name__ == '__main__':
@@ -16,7 +16,7 @@ if __name__ == '__main__':
     x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (128,), generator=g)
     norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
-    one = _stepper('resnet20', method, 'compiled', x, y, norm, 10, amp, True, eager_first=eager_first)
+    one = stepper('resnet20', method, 'compiled', x, y, norm, 10, amp, True, eager_first=eager_first)
     for _ in range(3): one()
     t = []
     for _ in range(9):

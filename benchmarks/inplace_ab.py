@@ -6,7 +6,7 @@ in place (the default) and Ours with it added out of place, in one process, inte
 import argparse, time
 import torch
 from layeradv import core
-from layeradv.bench import _stepper, print_steps
+from layeradv.bench import stepper, print_steps
 from layeradv.config import Amp
 
 if __name__ == '__main__':
@@ -21,9 +21,9 @@ if __name__ == '__main__':
     x, y = torch.randn(a.batch, 3, 32, 32, generator=g), torch.randint(0, 10, (a.batch,), generator=g)
     if cl: x = x.contiguous(memory_format=torch.channels_last)
     norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
-    arms = {'baseline': (_stepper('resnet20', 'baseline', 'eager', x, y, norm, 10, amp, cl), in_place),
-            'ours in place': (_stepper('resnet20', 'ours', 'eager', x, y, norm, 10, amp, cl), in_place),
-            'ours out-place': (_stepper('resnet20', 'ours', 'eager', x, y, norm, 10, amp, cl), lambda t: False)}
+    arms = {'baseline': (stepper('resnet20', 'baseline', 'eager', x, y, norm, 10, amp, cl), in_place),
+            'ours in place': (stepper('resnet20', 'ours', 'eager', x, y, norm, 10, amp, cl), in_place),
+            'ours out-place': (stepper('resnet20', 'ours', 'eager', x, y, norm, 10, amp, cl), lambda t: False)}
     def run(arm, n):
         one, rule = arms[arm]; core._in_place = rule
         for _ in range(n): one()

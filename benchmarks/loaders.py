@@ -62,10 +62,10 @@ def main():
         root, _, _ = find_tree(args.cifar10)
         bench('CIFAR-10 JPEG tree (torchvision ImageFolder)', data, torchvision.datasets.ImageFolder(root / 'train'), args)
     if args.cifar100:
-        from layeradv.data import extract_archive, _is_archive
+        from layeradv.data import extract_archive, is_archive
         from pathlib import Path
         data = load_images('cifar100', args.cifar100)
-        p = Path(args.cifar100); root = extract_archive(p) if _is_archive(p) else p
+        p = Path(args.cifar100); root = extract_archive(p) if is_archive(p) else p
         bench('CIFAR-100 (torchvision CIFAR100)', data, torchvision.datasets.CIFAR100(str(root), train=True), args)
     if not (args.cifar10 or args.cifar100): ap.error("give --cifar10 and/or --cifar100 (or set LAYERADV_CIFAR10 / LAYERADV_CIFAR100)")
 

@@ -3,7 +3,7 @@ import subprocess, sys, shutil
 import layeradv
 
 def run(*args):
-    exe = shutil.which('layeradv') or [sys.executable, '-c', 'import sys; from layeradv.cli import main; sys.exit(main())']
+    exe = shutil.which('layeradv') or [sys.executable, '-m', 'layeradv']
     cmd = ([exe] if isinstance(exe, str) else exe) + list(args)
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 

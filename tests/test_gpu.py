@@ -71,7 +71,7 @@ def test_train_cli_on_cuda_bf16_compiled(tmp_path):
     "`layeradv train --device cuda`: bf16 by default, channels-last, compiled; finite metrics and a checkpoint"
     data, out = make_tree(tmp_path / 'data', n_train=300, n_test=60), tmp_path / 'run'
     run = lambda epochs: subprocess.run(
-        [sys.executable, '-c', 'import sys; from layeradv.cli import main; sys.exit(main())', 'train', '--data', str(data),
+        [sys.executable, '-m', 'layeradv', 'train', '--data', str(data),
          '--dataset', 'imagefolder', '--arch', 'small_cnn', '--method', 'ours', '--eps', '0.1', '--epochs', str(epochs),
          '--batch_size', '32', '--device', 'cuda', '--compile', 'true', '--out', str(out)],
         capture_output=True, text=True, timeout=600, env={**os.environ, 'LAYERADV_CACHE': str(tmp_path / 'cache')})

@@ -7,7 +7,7 @@ ARGS = ['--arch', 'resnet20', '--method', 'ours', '--epochs', '3', '--batch_size
         '--train_subset', '1500', '--test_subset', '300', '--device', 'cpu', '--quiet']
 
 def layeradv(*args, **kw):
-    return subprocess.Popen([sys.executable, '-c', 'import sys; from layeradv.cli import main; sys.exit(main())', *args],
+    return subprocess.Popen([sys.executable, '-m', 'layeradv', *args],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
 
 def metrics(run):
@@ -69,6 +69,6 @@ def test_cli_train_shows_progress_and_ends_with_paths(tmp_path, cifar10):
     assert 'resnet20 / ours on cifar10' in out and 'epoch   2' in out and 'loss' in out
     assert out.rstrip().endswith(f"curves: {run / 'curves.png'}  metrics: {run / 'metrics.csv'}")
     assert (run / 'curves.png').stat().st_size > 10_000
-    ev = subprocess.run([sys.executable, '-c', 'import sys; from layeradv.cli import main; sys.exit(main())', 'eval', str(run)],
+    ev = subprocess.run([sys.executable, '-m', 'layeradv', 'eval', str(run)],
                         capture_output=True, text=True, timeout=300)
     assert ev.returncode == 0 and 'test error' in ev.stdout

@@ -5,7 +5,7 @@ import numpy as np, pytest
 from PIL import Image
 
 def layeradv(*args, env=None):
-    return subprocess.run([sys.executable, '-c', 'import sys; from layeradv.cli import main; sys.exit(main())', *args],
+    return subprocess.run([sys.executable, '-m', 'layeradv', *args],
                           capture_output=True, text=True, timeout=900, env=env)
 
 @pytest.fixture(scope='module')

@@ -16,7 +16,7 @@ are the same; `data_as_trained` keeps the path they were read from).
 import argparse, io, lzma
 from pathlib import Path
 import torch
-from layeradv.data import load_images, holdout, subset, ImageData, source_key, _CIFAR
+from layeradv.data import load_images, holdout, subset, ImageData, source_key, CIFAR_FOLDERS
 from layeradv.paths import cache_dir, atomic_write
 
 def used_train(y, valid, n, seed):
@@ -43,7 +43,7 @@ def pack(a):
 def unpack(a):
     s = torch.load(io.BytesIO(lzma.decompress(Path(a.packed).read_bytes())), weights_only=True)
     x = torch.zeros((len(s['train_y']),) + tuple(s['x'].shape[1:]), dtype=torch.uint8); x[s['keep']] = s['x']
-    folder = Path(a.folder); (folder / _CIFAR[a.dataset][1]).mkdir(parents=True, exist_ok=True)      # torchvision's folder name
+    folder = Path(a.folder); (folder / CIFAR_FOLDERS[a.dataset][1]).mkdir(parents=True, exist_ok=True)      # torchvision's folder name
     f = cache_dir() / f"{a.dataset}-{source_key(folder)}.pt"
     state = ImageData(x, s['train_y'], s['test_x'], s['test_y'], s['classes']).state()
     atomic_write(f, lambda t: torch.save(state, t))

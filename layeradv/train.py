@@ -7,7 +7,7 @@ Docs: https://layeradv.github.io/layeradv/train.html.md"""
 # %% auto #0
 __all__ = ['STEPS', 'step_single', 'step_ours_joint', 'step_fgs', 'step_fgs_inter', 'evaluate', 'build_model', 'check_input',
            'build_data', 'build_optim', 'compile_for_training', 'CompilePolicy', 'run_epoch', 'held_out',
-           'setup_process', 'wrap', 'train']
+           'setup_process', 'wrap', 'open_run', 'Progress', 'epoch_row', 'train']
 
 # %% ../nbs/03_train.ipynb #f6c002dd
 import copy, math, time
@@ -229,8 +229,10 @@ def _not_finite(loss, epoch, i, out):
 # %% ../nbs/03_train.ipynb #9bab6754
 def run_epoch(policy, loader, opt, step, amp, cfg, norm, epoch=0, out='', mb=None):
     "Train one epoch of `loader`; (mean training loss, error rate). `mb`: a progress bar to report to"
+    getattr(loader, 'set_epoch', lambda e: None)(epoch)      # a sharded loader's order for this epoch
     policy.net.train()
-    tot, err, n = torch.zeros((), device=amp.device, dtype=torch.float64), torch.zeros((), device=amp.device, dtype=torch.long), 0
+    tot = torch.zeros((), device=amp.device, dtype=torch.float64)
+    err, n = torch.zeros((), device=amp.device, dtype=torch.long), 0
     for i, (x, y) in enumerate(progress_bar(loader, parent=mb) if mb else loader):
         x, y = _to(x, y, amp.device, cfg.channels_last)
         opt.zero_grad(set_to_none=True)
@@ -265,46 +267,70 @@ def wrap(model, device, world):
     if world == 1: return model
     return nn.parallel.DistributedDataParallel(model, device_ids=[device] if device.type == 'cuda' else None)
 
+# %% ../nbs/03_train.ipynb #615495e4
+def open_run(cfg, out, resume, overwrite, lead, model, opt, sched, amp):
+    "(run dir, made now?, first epoch, history, best row, last batch shape) of run `out`, resumed if asked"
+    fresh = lead and not resume and not Path(out).exists()
+    out = prepare_run_dir(out, cfg, resume, overwrite) if lead else Path(out)
+    if not resume: return out, fresh, 0, [], None, None
+    return out, fresh, *resume_from(out / 'last.pt', model, opt, sched, amp)
+
+# %% ../nbs/03_train.ipynb #9ad629b6
+class Progress:
+    "The epochs of a run, shown with a progress bar and a line each when `show`, else silently"
+    def __init__(self, show, epochs): self.epochs, self.mb = epochs, master_bar(epochs) if show else None
+    def __iter__(self): return iter(self.epochs if self.mb is None else self.mb)
+    def write(self, line):
+        if self.mb is not None: self.mb.write(line)
+    def done(self, history, best, key, out):
+        "The last line: the best epoch and where the curves and metrics are"
+        if self.mb is not None and history:
+            print(f"best {key[:-4]} error {100 * best[key]:.2f}% at epoch {best['epoch']}; "
+                  f"curves: {out / 'curves.png'}  metrics: {out / 'metrics.csv'}")
+
+# %% ../nbs/03_train.ipynb #866f1b11
 def _banner(cfg, tr, device, world, amp, policy, out):
     "The first line a run prints"
-    return (f"{cfg.arch} / {cfg.method} on {cfg.dataset}: {len(tr)} batches of {cfg.batch_size} per epoch on {device}"
-            f"{f' x {world} processes' if world > 1 else ''}, amp {amp.mode}{'' if policy.fast is None else ', compiled'}"
-            f"  ->  {out}")
+    return (f"{cfg.arch} / {cfg.method} on {cfg.dataset}: {len(tr)} batches of {cfg.batch_size} per epoch on "
+            f"{device}{f' x {world} processes' if world > 1 else ''}, amp {amp.mode}"
+            f"{'' if policy.fast is None else ', compiled'}  ->  {out}")
+
+def epoch_row(epoch, loss, err, val, test, lr, seconds):
+    "The metrics of epoch `epoch` (0-based) as a row of metrics.csv; `val` None without a validation split"
+    return dict(epoch=epoch + 1, train_loss=loss, train_err=err, val_loss=val and val[0], val_err=val and val[1],
+                test_loss=test[0], test_err=test[1], lr=lr, seconds=seconds)
 
 # %% ../nbs/03_train.ipynb #2b26ac1f
 def train(cfg, out, resume=False, overwrite=False, quiet=False):
     "Train `cfg` into run directory `out`; returns the final model and the per-epoch metrics"
+    # set-up: the process, data, model and optimiser; the run directory only once all of that worked
     cfg.validate()
     rank, world, device = setup_process(cfg)
-    if rank == 0: check_run_dir(out, resume, overwrite)        # fail before any slow work...
+    lead = rank == 0                                           # the process that writes
+    if lead: check_run_dir(out, resume, overwrite)             # fail before any slow work
     amp = Amp(device, cfg.amp)
     tr, te, n_classes, norm = build_data(cfg, device, rank, world)
-    va = getattr(tr, 'valid', None)                            # a validation split: the test set is read at the end only
-    in_shape = getattr(tr, 'shape', (3, 224, 224))              # (C, H, W) of the data: small models size themselves
+    va = getattr(tr, 'valid', None)                            # with a validation split the test set is read last
+    in_shape = getattr(tr, 'shape', (3, 224, 224))             # (C, H, W): small models size themselves
     model = build_model(cfg, n_classes, device, in_shape)
     check_input(model, in_shape, cfg.arch, device)
     opt, sched = build_optim(cfg, model)
-    fresh = rank == 0 and not resume and not Path(out).exists()
-    out = prepare_run_dir(out, cfg, resume, overwrite) if rank == 0 else Path(out)   # ...and write only once all is well
-    start, history, best, last = resume_from(out / 'last.pt', model, opt, sched, amp) if resume else (0, [], None, None)
+    out, fresh, start, history, best, last = open_run(cfg, out, resume, overwrite, lead, model, opt, sched, amp)
     net = wrap(model, device, world)
     policy = CompilePolicy(net, model, want_compile(cfg, device, (cfg.epochs - start) * len(tr)), last)
-    show, key = rank == 0 and not quiet, 'val_err' if va is not None else 'test_err'    # best.pt: lowest `key`
-    mb = master_bar(range(start, cfg.epochs)) if show else None
-    if show: mb.write(_banner(cfg, tr, device, world, amp, policy, out))
-    with undo_failed_start(out, rank == 0 and not resume, fresh, history):
-        for epoch in mb or range(start, cfg.epochs):
+    key = 'val_err' if va is not None else 'test_err'         # best.pt: the epoch with the lowest `key`
+    bar = Progress(lead and not quiet, range(start, cfg.epochs))
+    bar.write(_banner(cfg, tr, device, world, amp, policy, out))
+    # the epochs: train, evaluate, check, save
+    with undo_failed_start(out, lead and not resume, fresh, history):
+        for epoch in bar:
             t0 = time.time()
-            if hasattr(tr, 'set_epoch'): tr.set_epoch(epoch)
-            loss, err = run_epoch(policy, tr, opt, STEPS[cfg.method], amp, cfg, norm, epoch, out, mb)
+            loss, err = run_epoch(policy, tr, opt, STEPS[cfg.method], amp, cfg, norm, epoch, out, bar.mb)
             lr = opt.param_groups[0]['lr']; sched.step()
             v, t = held_out(policy, va, te, amp, cfg, epoch + 1 == cfg.epochs)
-            check_finite(model, epoch, v, t, out)                 # a diverged epoch never reaches a checkpoint
-            history.append(dict(epoch=epoch + 1, train_loss=loss, train_err=err, val_loss=v and v[0], val_err=v and v[1],
-                                test_loss=t[0], test_err=t[1], lr=lr, seconds=time.time() - t0))
-            if rank == 0:
-                best = save_epoch(out, cfg, history, best, key, net, opt, sched, norm, amp, policy.last)
-                if show: mb.write(fmt_row(history[-1]))
-    if show and history: print(f"best {key[:-4]} error {100 * best[key]:.2f}% at epoch {best['epoch']}; "
-                               f"curves: {out / 'curves.png'}  metrics: {out / 'metrics.csv'}")
+            check_finite(model, epoch, v, t, out)               # a diverged epoch never reaches a checkpoint
+            history.append(epoch_row(epoch, loss, err, v, t, lr, time.time() - t0))
+            if lead: best = save_epoch(out, cfg, history, best, key, net, opt, sched, norm, amp, policy.last)
+            bar.write(fmt_row(history[-1]))
+    bar.done(history, best, key, out)
     return unwrap(net), history

@@ -26,3 +26,17 @@ def test_two_gloo_ranks_end_identical(tmp_path, method, compile):
     init = torch.load(out / 'init.pt')
     assert any(not torch.equal(init[k], a[k]) for k in a if a[k].is_floating_point())   # training moved the weights
     assert (out / 'metrics.csv').read_text().count('\n') == 3          # rank 0 wrote the run: header + 2 epochs
+
+def test_users_ddp_loop_with_no_sync_accumulation(tmp_path):
+    "A plain DDP loop, two micro-batches per step (the first under no_sync): ranks agree on the weights, not the caches"
+    r = subprocess.run([sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', '2',
+                        str(ROOT / 'tests' / 'scripts' / 'ddp_accumulate.py'), str(tmp_path)],
+                       capture_output=True, text=True, timeout=300, env={'PATH': '/usr/bin:/bin', 'OMP_NUM_THREADS': '1'})
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    a, b = torch.load(tmp_path / 'rank0.pt'), torch.load(tmp_path / 'rank1.pt')
+    for k in a['params']: assert torch.equal(a['params'][k], b['params'][k]), k      # gradients were all-reduced
+    assert list(a['caches']) == list(b['caches']) and a['caches']                     # one Gc per BatchNorm
+    for n in a['caches']:
+        assert a['caches'][n].abs().sum() > 0 and b['caches'][n].abs().sum() > 0      # each rank's cache filled
+        assert not torch.equal(a['caches'][n], b['caches'][n])                         # from its own micro-batches
+    assert all(np.isfinite(a['losses'] + b['losses'])) and len(a['losses']) == 6

@@ -1,4 +1,5 @@
-"""The package run as a module: the same command line as the `layeradv` script, which is how `torchrun` starts it on every process.
+"""The package run as a module: the same command line as the `layeradv` script, which is how
+`torchrun` starts it on every process.
 
 Docs: https://layeradv.github.io/layeradv/main.html.md"""
 

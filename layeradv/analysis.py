@@ -1,4 +1,5 @@
-"""The singular-value spectrum of the encoder Jacobian (Fig. 1) and t-SNE of penultimate features under layerwise perturbations (Fig. 2).
+"""The singular-value spectrum of the encoder Jacobian (Fig. 1) and t-SNE of penultimate features
+under layerwise perturbations (Fig. 2).
 
 Docs: https://layeradv.github.io/layeradv/analysis.html.md"""
 

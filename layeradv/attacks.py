@@ -1,4 +1,5 @@
-"""FGSM and PGD in pixel space, and the paper's layerwise attack with the previous sample's gradients (Table 4).
+"""FGSM and PGD in pixel space, and the paper's layerwise attack with the previous sample's gradients
+(Table 4).
 
 Docs: https://layeradv.github.io/layeradv/attacks.html.md"""
 
@@ -81,7 +82,8 @@ class _Shifted:
 def _gc_copy(model, eps, scale, hosts):
     "A frozen copy of `model` in eval mode with active Gc layers (made once per test stream)"
     m = add_gc(copy.deepcopy(model).eval().requires_grad_(False), eps=eps, scale=scale, hosts=hosts)
-    for g in gc_layers(m).values(): g.train()                  # Gc active, everything else in eval mode
+    # Gc active, everything else in eval mode
+    for g in gc_layers(m).values(): g.train()
     return m
 
 def _directions(source, s, prev):
@@ -98,8 +100,10 @@ def layerwise(model, x, y, eps, carry=None, scale='act_std', source='prev', host
     m = carry['model'] if carry else _gc_copy(model, eps, scale, hosts)
     gcs = gc_layers(m)
     set_gc(m, perturb=False, capture=True)
-    xr = x.detach().requires_grad_()                            # the graph hangs on the input: no parameter gradients
-    gx, = torch.autograd.grad(F.cross_entropy(m(xr), y, reduction='sum'), xr)   # 1. every sample's gradient signs
+    # the graph hangs on the input: no parameter gradients
+    xr = x.detach().requires_grad_()
+    # 1. every sample's gradient signs
+    gx, = torch.autograd.grad(F.cross_entropy(m(xr), y, reduction='sum'), xr)
     signs = {**{n: g.sign for n, g in gcs.items()}, '<input>': gx.sign()}
     prev = lambda n: carry['last'][n] if carry else torch.zeros_like(signs[n][:1])
     d = {n: _directions(source, s, prev(n)) for n, s in signs.items()}     # 2. the directions

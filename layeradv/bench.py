@@ -1,4 +1,5 @@
-"""What Gc costs: training-step times of every method, eager and compiled, measured side by side; seconds per epoch.
+"""What Gc costs: training-step times of every method, eager and compiled, measured side by side;
+seconds per epoch.
 
 Docs: https://layeradv.github.io/layeradv/bench.html.md"""
 
@@ -45,7 +46,8 @@ def bench_steps(arch='resnet20', batch_size=128, methods=tuple(METHODS), modes=(
     for mode in modes:
         for m in methods:
             one = stepper(arch, m, mode, x, y, norm, num_classes, am, channels_last)
-            for _ in range(warmup): one()                        # compiles, fills the Gc caches, warms the allocator
+            # compiles, fills the Gc caches, warms the allocator
+            for _ in range(warmup): one()
             runs[mode, m] = one
     times = {k: [] for k in runs}
     for _ in range(rounds):
@@ -92,7 +94,8 @@ def epoch_seconds(arch='resnet20', method='ours', mode='eager', n_train=10_000, 
     tr, te = ResidentLoader(*mk(n_train), batch_size, flip=True, **kw), ResidentLoader(*mk(n_test), 1000, shuffle=False, **kw)
     cfg = TrainConfig(arch=arch, method=method, data='-', eps=0.01)
     model = build_model(cfg, 10, dev); opt, _ = build_optim(cfg, model)
-    policy = CompilePolicy(model, model, on=mode == 'compiled')        # the trainer's compile policy
+    # the trainer's compile policy
+    policy = CompilePolicy(model, model, on=mode == 'compiled')
     def epoch():
         run_epoch(policy, tr, opt, STEPS[method], am, cfg, None)
         policy.evaluate(te, am)
@@ -110,7 +113,8 @@ def isolated_run(a):
     e = epoch_seconds(a['arch'], a['method'], a['mode'], batch_size=a['batch_size']) if a['epoch'] else None
     return dict(times=mine, ratio=median([x / y for x, y in zip(mine, base)]), epoch=e)
 
-if __name__ == '__main__' and '__file__' in globals():        # `python -m layeradv.bench JSON`: one isolated run
+# `python -m layeradv.bench JSON`: one isolated run
+if __name__ == '__main__' and '__file__' in globals():
     import json, sys; print(json.dumps(isolated_run(json.loads(sys.argv[1]))))
 
 # %% ../nbs/03a_bench.ipynb #1e66564f

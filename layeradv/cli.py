@@ -115,7 +115,8 @@ def bench(arch:str='resnet20',      # model
           rounds:int=5,             # timing rounds (methods interleaved)
           steps:int=3,              # steps per method per round
           compile:bool=False,       # also time the compiled models, side by side with eager
-          epoch:bool=False):        # also time an epoch of 10,000 images + evaluation (baseline, ours)
+          # also time an epoch of 10,000 images + evaluation (baseline, ours)
+          epoch:bool=False):
     "Training-step time of every method relative to baseline, eager (and compiled), measured side by side"
     modes = ('eager', 'compiled') if compile else ('eager',)
     try:
@@ -148,14 +149,17 @@ def _verify(exp, setting, store, given):
 
 # %% ../nbs/09_cli.ipynb #594c1e55
 @call_parse
-def reproduce_cmd(name:str,          # experiment (table1-table6, imagenet, fig2) or study (toy, r20-...)
-                  setting:str='quick',  # quick (a minute), cpu, gpu, gpu-short, full, ...: see the chapter
+# experiment (table1-table6, imagenet, fig2) or study (toy, r20-...)
+def reproduce_cmd(name:str,
+                  # quick (a minute), cpu, gpu, gpu-short, full, ...: see the chapter
+                  setting:str='quick',
                   data:str=None,     # data path of the experiment's first data set
                   cifar10:str=None,  # CIFAR-10 path (default $LAYERADV_CIFAR10)
                   cifar100:str=None,  # CIFAR-100 path (default $LAYERADV_CIFAR100)
                   imagenet:str=None,  # ImageNet-layout tree (default $LAYERADV_IMAGENET)
                   out:str=None,      # folder of the table and curves (default results/NAME/SETTING)
-                  runs:str=None,     # folder of the runs' checkpoints (default $LAYERADV_RUNS/store)
+                  # folder of the runs' checkpoints (default $LAYERADV_RUNS/store)
+                  runs:str=None,
                   only:str=None,     # glob on run names: train only these runs of the grid
                   list:bool=False,   # print the runs of the grid and exit
                   store:str=None,    # run store (default results/store; quick: a temporary one)
@@ -190,7 +194,8 @@ def work_cmd(argv=None):
     p.add_argument('--poll', type=int, default=60, help='seconds between looks at runs trained elsewhere')
     a = p.parse_args(argv)
     try:
-        [get_experiment(n).knobs(a.setting) for n in a.names]          # unknown names fail before any work
+        # unknown names fail before any work
+        [get_experiment(n).knobs(a.setting) for n in a.names]
         store = RunStore(a.store) if a.store else committed_store()
         run_studies(a.names, data_paths(), store, a.setting, a.poll)
     except USER_ERRORS as e: return _error('work', e)

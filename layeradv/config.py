@@ -27,7 +27,8 @@ METHODS = {  # method: (what it is, passes per step)
     'random_matched': ("control (direction): Gc with random signs where Ours' cached sign is non-zero", "1 forward + 1 backward"),
 }
 GC_METHODS = {'ours', 'ours_joint', 'fgs_inter', 'random', 'random_matched'}
-GC_SOURCES = {'random': 'random', 'random_matched': 'matched', 'fgs_inter': 'current'}    # the others: 'prev'
+# the others: 'prev'
+GC_SOURCES = {'random': 'random', 'random_matched': 'matched', 'fgs_inter': 'current'}
 DATASETS = ('cifar10', 'cifar100', 'imagefolder', 'imagenet')
 
 _COMPILE = {'auto': 'auto', 'true': True, 'false': False, '1': True, '0': False, 'yes': True, 'no': False, 'on': True, 'off': False}
@@ -37,12 +38,16 @@ _COMPILE = {'auto': 'auto', 'true': True, 'false': False, '1': True, '0': False,
 class TrainConfig:
     "Everything that defines a training run (saved as config.json)"
     arch: str = 'resnet20'          # model name, see `layeradv.models.MODELS`
-    dataset: str = 'cifar10'        # cifar10, cifar100, imagefolder (small images, in memory) or imagenet (DataLoader)
+    # cifar10, cifar100, imagefolder (small images, in memory) or imagenet (DataLoader)
+    dataset: str = 'cifar10'
     data: str = None                # path of the data set: folder or archive
-    download: bool = False          # download CIFAR-10/100 into --data if it is not there (needs the internet)
-    method: str = 'ours'            # baseline, ours, ours_joint, fgs, fgs_inter, random, random_matched
+    # download CIFAR-10/100 into --data if it is not there (needs the internet)
+    download: bool = False
+    # baseline, ours, ours_joint, fgs, fgs_inter, random, random_matched
+    method: str = 'ours'
     eps: float = 0.1                # perturbation strength (Gc epsilon; pixel epsilon for fgs)
-    scale: str = 'act_std'          # per-layer epsilon scale of the Gc methods: act_std, grad_range, unit
+    # per-layer epsilon scale of the Gc methods: act_std, grad_range, unit
+    scale: str = 'act_std'
     alpha: float = 0.5              # weight of the clean loss in ours_joint, fgs and fgs_inter
     gc_stop: str = None             # put Gc only up to this module (Table 3: a pool layer's name)
     dropout: float = 0.0            # dropout rate of the model (0: no dropout layers)
@@ -52,20 +57,23 @@ class TrainConfig:
     momentum: float = 0.9
     nesterov: bool = True
     weight_decay: float = 5e-4
-    lr_step: int = None             # divide the learning rate every lr_step epochs (default: 60 for cifar100, else 50)...
+    # divide the learning rate every lr_step epochs (default: 60 for cifar100, else 50)...
+    lr_step: int = None
     lr_factor: float = 5.0          # ...by lr_factor
     flip: bool = True               # random horizontal flips
     crop: int = 0                   # random crops with this much zero padding (4 for WRN)
     grayscale: bool = False         # grayscale input (the toy experiment)
     train_subset: int = None        # use a class-balanced subset of the training set
     test_subset: int = None         # ... and of the test set
-    valid: int = 0                  # hold out this many training images (class-balanced) to validate on; test read at the end only
+    # hold out this many training images (class-balanced) to validate on; test read at the end only
+    valid: int = 0
     data_seed: int = None           # seed of the validation split and the subsets (default: seed)
     seed: int = 0
     device: str = 'auto'            # auto (cuda if available), cpu, cuda, cuda:1 ...
     amp: str = 'auto'               # auto (bf16 on cuda, none on cpu), bf16, fp16, none
     channels_last: bool = True
-    compile: str = 'auto'           # torch.compile the model: auto (when a compiler exists and the run is long), true, false
+    # torch.compile the model: auto (when a compiler exists and the run is long), true, false
+    compile: str = 'auto'
     workers: int = 4                # DataLoader workers (imagenet only)
 
     def validate(self):
@@ -112,7 +120,8 @@ class Amp:
 def pick_device(name='auto', local_rank=0):
     "The torch device for `name` ('auto': this process's GPU if there is one, else the CPU; 'cuda': this process's GPU)"
     if name == 'auto': name = f'cuda:{local_rank}' if torch.cuda.is_available() else 'cpu'
-    if name == 'cuda': name = f'cuda:{local_rank}'                       # an index: set_device and DDP need one
+    # an index: set_device and DDP need one
+    if name == 'cuda': name = f'cuda:{local_rank}'
     if name.startswith('cuda') and not torch.cuda.is_available(): raise ValueError(f"device {name!r} requested but CUDA is not available")
     return torch.device(name)
 
@@ -132,7 +141,8 @@ def can_compile(device):
     except Exception: return False
 
 # %% ../nbs/02b_config.ipynb #80cb256f
-OLD_DYNAMO = torch.torch_version.TorchVersion(torch.__version__) < (2, 14)   # 2.11 fails on Gc models once their caches exist
+# 2.11 fails on Gc models once their caches exist
+OLD_DYNAMO = torch.torch_version.TorchVersion(torch.__version__) < (2, 14)
 
 def want_compile(cfg, device, steps):
     "Compile this run? `cfg.compile` true/false as given; 'auto': 'measure' for runs of >= AUTO_COMPILE_STEPS steps where it can"

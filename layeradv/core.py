@@ -1,4 +1,5 @@
-"""The paper's method: a layer `Gc` after every BatchNorm that perturbs its input with the sign of the gradient it saw on the previous batch.
+"""The paper's method: a layer `Gc` after every BatchNorm that perturbs its input with the sign of
+the gradient it saw on the previous batch.
 
 Docs: https://layeradv.github.io/layeradv/core.html.md"""
 
@@ -15,7 +16,8 @@ from fastcore.basics import patch
 import torch
 from torch import nn
 
-torch._dynamo.config.skip_nnmodule_hook_guards = False    # Gc runs in forward hooks: compiled graphs must guard on hooks
+# Gc runs in forward hooks: compiled graphs must guard on hooks
+torch._dynamo.config.skip_nnmodule_hook_guards = False
 
 # %% ../nbs/00_core.ipynb #2354c80d
 _BATCH_NORMS = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d)
@@ -37,9 +39,11 @@ def _unit(gc, x, host=None, host_input=None): return x.new_ones((), dtype=torch.
 def _act_std(gc, x, host=None, host_input=None):
     "std of `x`'s first 4 samples (thousands of activations estimate the spread closely); compiled, after a BatchNorm `host`, from its input"
     head = _bn_head(host, host_input, x) if torch.compiler.is_compiling() else None
-    with torch.no_grad(): return (x[:4] if head is None else head).float().std()     # no detach: one op fewer
+    # no detach: one op fewer
+    with torch.no_grad(): return (x[:4] if head is None else head).float().std()
 
-SCALES = {'grad_range': _grad_range, 'act_std': _act_std, 'unit': _unit}   # each: (gc, x, host, host_input) -> s
+# each: (gc, x, host, host_input) -> s
+SCALES = {'grad_range': _grad_range, 'act_std': _act_std, 'unit': _unit}
 
 # %% ../nbs/00_core.ipynb #7c5c1742
 def _like(t, ref):
@@ -71,7 +75,8 @@ def _sign_table(device, dtype):
 def random_signs(like):
     "Independent fair random ±1 values with the shape, dtype, device and memory layout of `like` (32 per random draw)"
     n = like.numel()
-    words = torch.randint(-2**31, 2**31, (-(-n // 32),), dtype=torch.int32, device=like.device)   # 32 uniform bits each
+    # 32 uniform bits each
+    words = torch.randint(-2**31, 2**31, (-(-n // 32),), dtype=torch.int32, device=like.device)
     r = _sign_table(like.device, like.dtype).index_select(0, words.view(torch.uint8).int()).view(-1)[:n]
     dense = like.is_contiguous() or like.is_contiguous(memory_format=torch.channels_last)
     return r.as_strided(like.shape, like.stride()) if dense else r.view(like.shape)
@@ -123,15 +128,19 @@ def _capture(sign, rng=None):
     "Backward hook writing sign(g) (eq. 5), and for the literal scale max(g) - min(g), into the caches in place"
     def hook(g):
         if g.requires_grad: g = g.detach()                # only under create_graph: no op otherwise
-        if sign.dtype == g.dtype and not torch.compiler.is_compiling(): torch.sign(g, out=sign)   # eager: one pass, no allocation
-        else: sign.copy_(torch.sign(g))                   # traced into the backward graph; or a compact (int8) cache
-        if rng is not None:                               # a non-finite gradient (a skipped AMP step): range 0
+        # eager: one pass, no allocation
+        if sign.dtype == g.dtype and not torch.compiler.is_compiling(): torch.sign(g, out=sign)
+        # traced into the backward graph; or a compact (int8) cache
+        else: sign.copy_(torch.sign(g))
+        # a non-finite gradient (a skipped AMP step): range 0
+        if rng is not None:
             rng.copy_(torch.nan_to_num(g.amax() - g.amin(), nan=0.0, posinf=0.0, neginf=0.0))
     return hook
 
 def _in_place(x):
     "Whether `x` may take the perturbation in place: a fresh autograd output (not a view) whose own backward does not read it"
-    if torch.compiler.is_compiling(): return False                    # compiled code fuses the add anyway
+    # compiled code fuses the add anyway
+    if torch.compiler.is_compiling(): return False
     g = x.grad_fn
     return g is not None and x._base is None and not (hasattr(g, '_saved_result') or hasattr(g, '_saved_result0'))
 
@@ -141,7 +150,8 @@ class Gc(nn.Module):
     def __init__(self, eps=0.0, scale='act_std', source='prev', pairing='cycle'):
         super().__init__()
         self.eps, self.scale, self.source, self.pairing = eps, scale, source, pairing
-        self.perturb, self.capture, self.cache_dtype = True, True, None   # cache_dtype None: the activation's
+        # cache_dtype None: the activation's
+        self.perturb, self.capture, self.cache_dtype = True, True, None
         self.sign, self.grad_range = None, None
 
     @property
@@ -187,8 +197,10 @@ def forward(self:Gc, x, host=None, host_input=None):
     if self.perturb and self._eps > 0:
         r = self._source(self, x)
         if r is not None:
-            r, s = r.to(x.dtype), SCALES[self._scale](self, x, host, host_input).to(x.dtype)  # s from the unperturbed x
-            if _in_place(x):                                              # a constant shift: d(x + c)/dx = 1, no autograd node
+            # s from the unperturbed x
+            r, s = r.to(x.dtype), SCALES[self._scale](self, x, host, host_input).to(x.dtype)
+            # a constant shift: d(x + c)/dx = 1, no autograd node
+            if _in_place(x):
                 with torch.no_grad(): x.addcmul_(r, s, value=self._eps)
             else: x = torch.addcmul(x, r, s, value=self._eps)
     if self.capture and x.requires_grad and getattr(self._source, 'needs_grad', True):
@@ -242,7 +254,8 @@ def add_gc(model, eps=0.0, hosts=None, before_act=True, **kwargs):
         m = model.get_submodule(n)
         if hasattr(m, 'gc'): raise ValueError(f"add_gc: layer {n!r} already has an attribute named 'gc'")
         m.gc = Gc(eps, **kwargs)
-        if before_act and (act := fused_act(m)) is not None:          # between the normalization and its activation
+        # between the normalization and its activation
+        if before_act and (act := fused_act(m)) is not None:
             object.__setattr__(act, '_gc_host', m); act.register_forward_pre_hook(_apply_gc_before)
         else: m.register_forward_hook(_apply_gc)
     return model

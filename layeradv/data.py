@@ -1,4 +1,5 @@
-"""CIFAR-10/100 and ImageFolder trees (also as `.tar.gz`), decoded once and cached; a device-resident CIFAR loader with on-device augmentation; the ImageNet pipeline.
+"""CIFAR-10/100 and ImageFolder trees (also as `.tar.gz`), decoded once and cached; a device-resident
+CIFAR loader with on-device augmentation; the ImageNet pipeline.
 
 Docs: https://layeradv.github.io/layeradv/data.html.md"""
 
@@ -213,7 +214,8 @@ def channel_stats(x):
 # %% ../nbs/02_data.ipynb #ea4fa6fa
 def to_grayscale(x):
     "uint8 RGB images (N, 3, H, W) to uint8 luma (N, 1, H, W), L = (19595 R + 38470 G + 7471 B + 2^15) >> 16 as in Pillow"
-    r, g, b = x.int().unbind(1)                                        # at most 65536 * 255 + 2^15: int32 suffices
+    # at most 65536 * 255 + 2^15: int32 suffices
+    r, g, b = x.int().unbind(1)
     return ((19595 * r + 38470 * g + 7471 * b + 32768) >> 16).to(torch.uint8).unsqueeze(1)
 
 # %% ../nbs/02_data.ipynb #6a11e21b
@@ -229,10 +231,12 @@ class ResidentLoader:
         self.shape, self.crop = (C, H, W), crop
         xp = F.pad(x, (crop,) * 4) if crop else x
         self.Wp = W + 2 * crop
-        self.x = xp.permute(0, 2, 3, 1).reshape(N, -1).contiguous().to(d)        # (N, Hp*Wp*C), channels-last
+        # (N, Hp*Wp*C), channels-last
+        self.x = xp.permute(0, 2, 3, 1).reshape(N, -1).contiguous().to(d)
         self.y = y.to(d)
         r, c, ch = torch.meshgrid(torch.arange(H, device=d), torch.arange(W, device=d), torch.arange(C, device=d), indexing='ij')
-        self._grid = ((r * self.Wp + c) * C + ch).reshape(-1)                     # flat index of each output pixel
+        # flat index of each output pixel
+        self._grid = ((r * self.Wp + c) * C + ch).reshape(-1)
         self._grid_flip = ((r * self.Wp + (W - 1 - c)) * C + ch).reshape(-1)
         self.mean = torch.as_tensor(mean, dtype=torch.float32, device=d)      # pixel units (0-255)
         self.std = torch.as_tensor(std, dtype=torch.float32, device=d)
@@ -255,7 +259,8 @@ class ResidentLoader:
         perm = torch.randperm(n, generator=g) if self.shuffle else torch.arange(n)
         flips = torch.rand(n, generator=g) < 0.5 if self.flip else None
         offs = torch.randint(0, 2 * self.crop + 1, (n, 2), generator=g) if self.crop else None
-        if self.world > 1:                                   # same draws on every rank; each takes an equal, disjoint shard
+        # same draws on every rank; each takes an equal, disjoint shard
+        if self.world > 1:
             keep = n - n % self.world
             perm, flips, offs = [None if t is None else t[:keep][self.rank::self.world] for t in (perm, flips, offs)]
         to = lambda t: None if t is None else t.to(self.device)
@@ -269,7 +274,8 @@ class ResidentLoader:
             if self.crop: grid = grid + ((offs[:, 0] * self.Wp + offs[:, 1]) * C)[:, None]
             rows = torch.gather(rows, 1, grid)
         xb = rows.view(len(idx), H, W, C).to(torch.float32).mul_(self._scale).add_(self._shift)
-        xb = xb.to(self.dtype).permute(0, 3, 1, 2)                                # NCHW view of channels-last memory
+        # NCHW view of channels-last memory
+        xb = xb.to(self.dtype).permute(0, 3, 1, 2)
         return xb if self.channels_last else xb.contiguous()
 
     def __iter__(self):
@@ -307,13 +313,15 @@ def cifar_loaders(data, batch_size=128, flip=True, crop=0, grayscale=False, devi
                   channels_last=True, train_subset=None, test_subset=None, seed=0, test_batch_size=1000, rank=0, world=1,
                   valid=0, data_seed=None):
     "Train and test `ResidentLoader`s for an `ImageData`; with `valid`, `train.valid` holds out that many training images"
-    ds = seed if data_seed is None else data_seed                  # the subsets depend on data_seed, the order on seed
+    # the subsets depend on data_seed, the order on seed
+    ds = seed if data_seed is None else data_seed
     trx, tr_y, tex, te_y = data.train_x, data.train_y, data.test_x, data.test_y
     vx = vy = None
     if valid: trx, tr_y, vx, vy = holdout(trx, tr_y, valid, ds)
     trx, tr_y = subset(trx, tr_y, train_subset, ds)
     tex, te_y = subset(tex, te_y, test_subset, ds)
-    if grayscale: trx, tex, vx = (None if t is None else to_grayscale(t) for t in (trx, tex, vx))   # per image: the kept ones only
+    # per image: the kept ones only
+    if grayscale: trx, tex, vx = (None if t is None else to_grayscale(t) for t in (trx, tex, vx))
     mean, std = channel_stats(trx)
     kw = dict(mean=mean, std=std, device=device, dtype=dtype, channels_last=channels_last)
     train = ResidentLoader(trx, tr_y, batch_size, shuffle=True, flip=flip, crop=crop, seed=seed, rank=rank, world=world, **kw)

@@ -1,5 +1,5 @@
-"""Claims tested as studies: ε chosen on validation data, arms trained through the run store with paired seeds;
-paired comparisons with 95 % confidence intervals; a verdict per claim.
+"""Claims tested as studies: ε chosen on validation data, arms trained through the run store with
+paired seeds; paired comparisons with 95 % confidence intervals; a verdict per claim.
 
 Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 
@@ -29,7 +29,8 @@ class Arm:
     method: str
     eps: float = 0.0
     swept: str = None                                # a swept method: take the eps its sweep chose
-    kw: dict = field(default_factory=dict)           # more TrainConfig fields (dropout, gc_stop, ...)
+    # more TrainConfig fields (dropout, gc_stop, ...)
+    kw: dict = field(default_factory=dict)
 
     def at(self, chosen):
         "This arm's eps given the sweep's `chosen` {method: eps}; None while its sweep is incomplete"
@@ -84,7 +85,8 @@ def score(r, metric='test', stop='final'):
     attack, e = metric.split(':')
     ex = r.get('extra') or {}
     if attack == 'sv': return ex['svals'][int(e) - 1] if 'svals' in ex else None
-    if attack == 'decay': return ex['svals'][int(e) - 1] / ex['svals'][0] if 'svals' in ex else None   # sigma_K / sigma_1
+    # sigma_K / sigma_1
+    if attack == 'decay': return ex['svals'][int(e) - 1] / ex['svals'][0] if 'svals' in ex else None
     return ex[attack][ex['eps'].index(float(e))] if attack in ex else None
 
 # %% ../nbs/08_evidence.ipynb #8227e832

@@ -1,4 +1,5 @@
-"""What every experiment chapter shares: settings, a grid of runs trained through the run store, and paper-vs-measured tables.
+"""What every experiment chapter shares: settings, a grid of runs trained through the run store, and
+paper-vs-measured tables.
 
 Docs: https://layeradv.github.io/layeradv/experiments.html.md"""
 
@@ -38,15 +39,22 @@ def results_dir(name, root=None):
 @dataclass
 class Experiment:
     "One of the paper's experiments: named settings, the grid of runs of a setting, and its paper-vs-measured table"
-    name: str                 # the table and curves go to results/<name>/<setting>; the runs to the store
+    # the table and curves go to results/<name>/<setting>; the runs to the store
+    name: str
     title: str                # one line: what the paper measured
     datasets: tuple           # the data sets it reads (keys of DATA_VARS)
     settings: dict            # {setting: knobs}, knobs a dict (epochs, seeds, subsets, ...)
-    grid: Callable            # grid(knobs, paths) -> {run name: TrainConfig}, paths = {dataset: path}
+    # grid(knobs, paths) -> {run name: TrainConfig}, paths = {dataset: path}
+    grid: Callable
     table: Callable           # table(results) -> paper-vs-measured DataFrame
-    extra: Callable = None    # extra(knobs) -> f(model, cfg) -> dict measured on each trained model (kept in its result)
-    measure: str = None       # with extra: keep the weights, store the measurement as its own file named so (one network, several measurements)
-    sweep: Callable = None    # sweep(knobs, paths) -> {run name: TrainConfig}: a first stage read on validation only; grid then sees knobs['chosen']
+    # extra(knobs) -> f(model, cfg) -> dict measured on each trained model (kept in its result)
+    extra: Callable = None
+    # with extra: keep the weights, store the measurement as its own file named so (one network,
+    # several measurements)
+    measure: str = None
+    # sweep(knobs, paths) -> {run name: TrainConfig}: a first stage read on validation only; grid
+    # then sees knobs['chosen']
+    sweep: Callable = None
     keep: bool = False        # keep every run's weights (to measure the trained networks later)
     notebook: str = ''        # the chapter that explains it
     label: Callable = lambda c: f'{c.arch} {c.method}'   # a run's curve label, from its config
@@ -58,8 +66,12 @@ class Experiment:
         return self.settings[setting]
 
 # %% ../nbs/07_experiments.ipynb #76969016
-GC_EPS = 0.03   # Gc eps (x activation std) of the long settings: chosen on validation data by the CPU studies (chapters 10, 13)
-FGS_INTER_EPS = 0.003   # FGS-inter's own eps: chosen on validation data by r20-variants, setting gpu (chapter 13); at GC_EPS it cannot fit
+# Gc eps (x activation std) of the long settings: chosen on validation data by the CPU studies
+# (chapters 10, 13)
+GC_EPS = 0.03
+# FGS-inter's own eps: chosen on validation data by r20-variants, setting gpu (chapter 13); at
+# GC_EPS it cannot fit
+FGS_INTER_EPS = 0.003
 
 def schedule(knobs):
     "The `TrainConfig` fields that every setting's knobs fix: epochs, lr_step, batch_size, train_subset, test_subset (and valid)"
@@ -128,7 +140,8 @@ def reproduce(exp, setting, paths=None, out=None, store=None, only=None, quiet=T
     store.run_grid(select(sweep, only, strict=False), keep=keep, quiet=quiet, log=log)
     knobs, _ = stage(exp, knobs, paths, store)
     grid = exp.grid(knobs, paths)
-    select({**sweep, **grid}, only)                                            # one error if `only` matches no run of either stage
+    # one error if `only` matches no run of either stage
+    select({**sweep, **grid}, only)
     cfgs = select(grid, only, strict=False)
     if exp.measure: return measured(exp, store, cfgs, store.run_grid(cfgs, keep=True, quiet=quiet, log=log), f)
     return store.run_grid(cfgs, (lambda name: f) if f else None, keep=keep, quiet=quiet, log=log)
@@ -136,7 +149,8 @@ def reproduce(exp, setting, paths=None, out=None, store=None, only=None, quiet=T
 # %% ../nbs/07_experiments.ipynb #cefdf188
 def experiments():
     "{name: Experiment} defined in `layeradv.repro`: each module's `EXP`, or each of its `EXPS`"
-    from layeradv import repro                                 # (imported here: repro's modules import this one)
+    # (imported here: repro's modules import this one)
+    from layeradv import repro
     mods = [importlib.import_module(f'layeradv.repro.{m.name}') for m in pkgutil.iter_modules(repro.__path__)]
     return {e.name: e for m in mods for e in (getattr(m, 'EXPS', None) or (m.EXP,))}
 
@@ -205,7 +219,8 @@ def fig3(results, prefix, title, group, label, seed=0):
     for g in sorted({group(_cfg(r)) for r in results.values()}):
         figs.append(plot_curves(curves_of({k: r for k, r in results.items() if group(_cfg(r)) == g}, label, seed),
                                 f'{prefix}_{g}.png' if prefix else None, f'{title}: {g}'))
-        plt.close(figs[-1])                                    # shown by whoever displays it, not twice
+        # shown by whoever displays it, not twice
+        plt.close(figs[-1])
     return figs
 
 # %% ../nbs/07_experiments.ipynb #174ca134

@@ -1,5 +1,5 @@
-"""One stream of attacked test images, and the measurements read from it: Table 4's attack strengths, Fig. 2's
-embeddings, Fig. 1's spectrum and Table 5's robustness.
+"""One stream of attacked test images, and the measurements read from it: Table 4's attack strengths,
+Fig. 2's embeddings, Fig. 1's spectrum and Table 5's robustness.
 
 Docs: https://layeradv.github.io/layeradv/measures.html.md"""
 
@@ -77,7 +77,8 @@ def fig2(model, x, y, mean, std, eps_grid=TABLE4_EPS, classes=(1, 2), per_class=
         for e in eps_grid:
             torch.manual_seed(0)                                            # the random signs
             f, lab, acc = penultimate(net, stream, e / sigma, source=src, input_eps=e)
-            keep = torch.isin(lab, torch.tensor(classes))                   # every sample of the two
+            # every sample of the two
+            keep = torch.isin(lab, torch.tensor(classes))
             with torch.no_grad(): two = 100 * (last_linear(model)(f[keep]).argmax(1) == lab[keep])
             idx = torch.cat([(lab == c).nonzero().flatten()[:per_class] for c in classes])
             out[f'{src} {e}'] = dict(all=acc, two=two.float().mean().item(),

@@ -1,4 +1,5 @@
-"""The paper's architectures as plain PyTorch modules: VGG with BN, ResNet-20/56, WRN-28-10, AlexNet, the toy MLP and a 3-conv net.
+"""The paper's architectures as plain PyTorch modules: VGG with BN, ResNet-20/56, WRN-28-10, AlexNet,
+the toy MLP and a 3-conv net.
 
 Docs: https://layeradv.github.io/layeradv/models.html.md"""
 
@@ -18,14 +19,16 @@ import torchvision
 
 # %% ../nbs/01_models.ipynb #7f61c265
 _VGG_CFG = [64, 64, 'M', 128, 128, 'M', 256, 256, 256, 'M', 512, 512, 512, 'M', 512, 512, 512, 'M']
-_VGG_DROP = {1: 0.3, 3: 0.4, 5: 0.4, 6: 0.4, 8: 0.4, 9: 0.4, 11: 0.4, 12: 0.4}   # cifar.torch: after these conv blocks
+# cifar.torch: after these conv blocks
+_VGG_DROP = {1: 0.3, 3: 0.4, 5: 0.4, 6: 0.4, 8: 0.4, 9: 0.4, 11: 0.4, 12: 0.4}
 
 def vgg16_bn(num_classes=10, dropout=0.0, in_shape=(3, 32, 32)):
     "VGG-16 with BN as in cifar.torch (13 conv-BN-ReLU, 5 max-pools, 512-wide classifier), sized for `in_shape` (C, H, W)"
     (cin, h, w), layers, i, p = in_shape, [], 0, 0
     for v in _VGG_CFG:
         if v == 'M':
-            p += 1; layers.append((f'pool{p}', nn.MaxPool2d(2, 2, ceil_mode=True))); continue   # 32x32: as plain pools
+            # 32x32: as plain pools
+            p += 1; layers.append((f'pool{p}', nn.MaxPool2d(2, 2, ceil_mode=True))); continue
         i += 1
         layers += [(f'conv{i}', nn.Conv2d(cin, v, 3, padding=1)), (f'bn{i}', nn.BatchNorm2d(v)), (f'relu{i}', nn.ReLU(inplace=True))]
         if dropout and i in _VGG_DROP: layers.append((f'drop{i}', nn.Dropout(_VGG_DROP[i])))

@@ -1,5 +1,6 @@
-"""One home for every location the package reads or writes: the data sets (environment variables), the decoded-data
-cache, the repository's results and run store, training runs, and the one way files are written (atomically).
+"""One home for every location the package reads or writes: the data sets (environment variables),
+the decoded-data cache, the repository's results and run store, training runs, and the one way
+files are written (atomically).
 
 Docs: https://layeradv.github.io/layeradv/paths.html.md"""
 
@@ -14,7 +15,8 @@ import os, json, uuid, importlib.util
 from pathlib import Path
 
 # %% ../nbs/01a_paths.ipynb #0005def4
-DATA_VARS = {'cifar10': 'LAYERADV_CIFAR10',       # CIFAR-10: an ImageFolder tree or archive, or torchvision's
+# CIFAR-10: an ImageFolder tree or archive, or torchvision's
+DATA_VARS = {'cifar10': 'LAYERADV_CIFAR10',
              'cifar100': 'LAYERADV_CIFAR100',     # CIFAR-100: the official python archive
              'imagenet': 'LAYERADV_IMAGENET'}     # an ImageNet-layout tree (train/, val/)
 

@@ -1,5 +1,5 @@
-"""A background worker that trains every study's runs until the store holds them all, and the README's table of
-claims computed from the store, with the command that reruns each row.
+"""A background worker that trains every study's runs until the store holds them all, and the
+README's table of claims computed from the store, with the command that reruns each row.
 
 Docs: https://layeradv.github.io/layeradv/results.html.md"""
 
@@ -58,7 +58,8 @@ def _seeds(n, added):
 def results_table(runs=STUDIES, store=None):
     "The claims of `runs` from `store` (default: the committed one), formatted for the README"
     store = committed_store() if store is None else store
-    v = verdicts(runs, committed_paths(), store)                         # only file names enter run keys
+    # only file names enter run keys
+    v = verdicts(runs, committed_paths(), store)
     v['measured A / B'] = [f"{a} / {b}" if isinstance(a, str) else '' for a, b in
                            zip(v.get('A (%)', [''] * len(v)), v.get('B (%)', [''] * len(v)))]
     v['claim'] = [f"{c} [GPU]" if s == 'gpu' else c for c, s in zip(v['claim'], v['setting'])]

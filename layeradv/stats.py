@@ -1,5 +1,5 @@
-"""Paired differences over seeds with their t-intervals and p-values, verdicts against the paper's effect, and Holm's
-correction over a family of claims.
+"""Paired differences over seeds with their t-intervals and p-values, verdicts against the paper's
+effect, and Holm's correction over a family of claims.
 
 Docs: https://layeradv.github.io/layeradv/stats.html.md"""
 

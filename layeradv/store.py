@@ -1,4 +1,5 @@
-"""Every trained configuration stored once, under a hash of what changes training: any table, chapter or command that needs a run asks the store.
+"""Every trained configuration stored once, under a hash of what changes training: any table, chapter
+or command that needs a run asks the store.
 
 Docs: https://layeradv.github.io/layeradv/store.html.md"""
 
@@ -28,7 +29,8 @@ def run_fields(cfg):
     "The fields of `cfg` that change training, as a dict (the data path reduced to its file name)"
     d = {k: v for k, v in asdict(cfg).items() if k not in _IGNORED | _UNUSED.get(cfg.method, set())}
     d['data'] = Path(str(cfg.data)).name
-    if d.get('data_seed') is None: d['data_seed'] = cfg.seed            # the default means: same as seed
+    # the default means: same as seed
+    if d.get('data_seed') is None: d['data_seed'] = cfg.seed
     return d
 
 # %% ../nbs/03c_store.ipynb #4dd85491
@@ -77,7 +79,8 @@ def _start(run, prov):
     resume = (run / 'last.pt').exists() and bool(old) and old['fingerprint'] == prov['fingerprint']
     if (run / 'last.pt').exists() and not resume:
         print(f"layeradv: {run} was written by other code; training it again from the start", flush=True)
-    if resume:                                                # name every machine, thread count and commit
+    # name every machine, thread count and commit
+    if resume:
         named = lambda k, v: k in old and str(v) in str(old[k]).split('; then ')
         prov = {k: old[k] if named(k, v) else f"{old[k]}; then {v}" if k in old else v for k, v in prov.items()}
     write_json(p, prov)
@@ -107,7 +110,8 @@ def _train(self:RunStore, cfg, extra, keep, quiet):
     weights = {k: v.cpu() for k, v in model.state_dict().items()}
     if keep: atomic_write(self.weights(cfg), lambda t: torch.save(weights, t))
     self._write(cfg, r)
-    shutil.rmtree(run, ignore_errors=True)                    # the result is kept; the checkpoints are not needed
+    # the result is kept; the checkpoints are not needed
+    shutil.rmtree(run, ignore_errors=True)
     return r
 
 # %% ../nbs/03c_store.ipynb #9e9b4a2b
@@ -115,7 +119,8 @@ def _train(self:RunStore, cfg, extra, keep, quiet):
 def run(self:RunStore, cfg, extra=None, keep=False, quiet=True):
     "The result of `cfg`: stored, or trained now (resuming its run directory) and stored; None while another trains it"
     if (r := self.get(cfg)) is not None:
-        if extra and 'extra' not in r and self.weights(cfg).exists():        # measure later on the kept weights
+        # measure later on the kept weights
+        if extra and 'extra' not in r and self.weights(cfg).exists():
             if (m := extra(self.model(cfg), cfg)) is not None: r['extra'] = m; self._write(cfg, r)
         return r
     if not self._lock(cfg): return None
@@ -164,7 +169,8 @@ def verify(self:RunStore, cfg, epochs=1):
     old = torch.get_num_threads(); torch.set_num_threads(int(_first(r['provenance']['threads'])))
     try:
         dev = pick_device(cfg.device); n = len(build_data(cfg, dev)[0])
-        c = want_compile(cfg, dev, cfg.epochs * n)                  # 'measure': decided by timing, not repeatable
+        # 'measure': decided by timing, not repeatable
+        c = want_compile(cfg, dev, cfg.epochs * n)
         short = replace(cfg, epochs=min(epochs, cfg.epochs), compile=c is True)
         _, hist = train(short, Path(tempfile.mkdtemp()) / 'run', quiet=True)
         off = comparable(r['provenance'], provenance(dev)) + (['compile (auto)'] if c == 'measure' else [])

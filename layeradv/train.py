@@ -1,4 +1,6 @@
-"""One trainer for every method of the paper: mixed precision, channels-last, device-resident data, progress bars, run directories with curves, exact resume, and data-parallel training under `torchrun`.
+"""One trainer for every method of the paper: mixed precision, channels-last, device-resident data,
+progress bars, run directories with curves, exact resume, and data-parallel training under
+`torchrun`.
 
 Docs: https://layeradv.github.io/layeradv/train.html.md"""
 
@@ -55,7 +57,8 @@ def step_fgs(model, x, y, amp, cfg, norm):
     with _no_sync(model):
         with amp.autocast():
             clean = model(x); lc = F.cross_entropy(clean, y)
-        amp.backward(a * lc)                                   # parameter grads get alpha * dJ/dtheta, x.grad the input gradient
+        # parameter grads get alpha * dJ/dtheta, x.grad the input gradient
+        amp.backward(a * lc)
     xa = fgsm_images(x.detach(), x.grad, cfg.eps, *norm)
     with amp.autocast():
         la = F.cross_entropy(model(xa), y)
@@ -139,7 +142,8 @@ def build_optim(cfg, model):
     "SGD with Nesterov momentum and weight decay, and the step schedule lr / lr_factor every lr_step epochs"
     opt = torch.optim.SGD(model.parameters(), lr=cfg.lr, momentum=cfg.momentum, nesterov=cfg.nesterov and cfg.momentum > 0,
                           weight_decay=cfg.weight_decay)
-    step = cfg.lr_step or (60 if cfg.dataset == 'cifar100' else 50)          # the paper: every 60 (CIFAR-100) / 50 epochs
+    # the paper: every 60 (CIFAR-100) / 50 epochs
+    step = cfg.lr_step or (60 if cfg.dataset == 'cifar100' else 50)
     sched = torch.optim.lr_scheduler.StepLR(opt, step_size=step, gamma=1 / cfg.lr_factor)
     return opt, sched
 
@@ -170,7 +174,8 @@ def _median(v): return sorted(v)[len(v) // 2]
 class CompilePolicy:
     "Runs steps and evaluations compiled where allowed (`on`: True, False or 'measure'), eagerly otherwise"
     def __init__(self, net, model, on=False, last=None, probe=5):
-        if on: torch._dynamo.reset()          # Dynamo does not guard on module hooks: no graph of an earlier model
+        # Dynamo does not guard on module hooks: no graph of an earlier model
+        if on: torch._dynamo.reset()
         self.net, self.model, self.last, self.shapes, self.tried = net, model, last, set(), 0
         self.fast = compile_for_training(net, model) if on else None
         self.probe, self.times = probe, ({'compiled': [], 'eager': []} if on == 'measure' else None)
@@ -198,7 +203,8 @@ class CompilePolicy:
         t0 = time.perf_counter()
         out = self._compiled(step, x, y, amp, cfg, norm, opt) if mode == 'compiled' else step(self.net, x, y, amp, cfg, norm)
         if x.is_cuda: torch.cuda.synchronize()
-        if self.times is None: return out                          # the compiled step failed: eager from now on
+        # the compiled step failed: eager from now on
+        if self.times is None: return out
         self.times[mode].append(time.perf_counter() - t0)
         if len(self.times['eager']) == self.probe:
             c, e = _median(self.times['compiled']), _median(self.times['eager'])
@@ -229,7 +235,8 @@ def _not_finite(loss, epoch, i, out):
 # %% ../nbs/03_train.ipynb #9bab6754
 def run_epoch(policy, loader, opt, step, amp, cfg, norm, epoch=0, out='', mb=None):
     "Train one epoch of `loader`; (mean training loss, error rate). `mb`: a progress bar to report to"
-    getattr(loader, 'set_epoch', lambda e: None)(epoch)      # a sharded loader's order for this epoch
+    # a sharded loader's order for this epoch
+    getattr(loader, 'set_epoch', lambda e: None)(epoch)
     policy.net.train()
     tot = torch.zeros((), device=amp.device, dtype=torch.float64)
     err, n = torch.zeros((), device=amp.device, dtype=torch.long), 0
@@ -310,15 +317,18 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
     if lead: check_run_dir(out, resume, overwrite)             # fail before any slow work
     amp = Amp(device, cfg.amp)
     tr, te, n_classes, norm = build_data(cfg, device, rank, world)
-    va = getattr(tr, 'valid', None)                            # with a validation split the test set is read last
-    in_shape = getattr(tr, 'shape', (3, 224, 224))             # (C, H, W): small models size themselves
+    # with a validation split the test set is read last
+    va = getattr(tr, 'valid', None)
+    # (C, H, W): small models size themselves
+    in_shape = getattr(tr, 'shape', (3, 224, 224))
     model = build_model(cfg, n_classes, device, in_shape)
     check_input(model, in_shape, cfg.arch, device)
     opt, sched = build_optim(cfg, model)
     out, fresh, start, history, best, last = open_run(cfg, out, resume, overwrite, lead, model, opt, sched, amp)
     net = wrap(model, device, world)
     policy = CompilePolicy(net, model, want_compile(cfg, device, (cfg.epochs - start) * len(tr)), last)
-    key = 'val_err' if va is not None else 'test_err'         # best.pt: the epoch with the lowest `key`
+    # best.pt: the epoch with the lowest `key`
+    key = 'val_err' if va is not None else 'test_err'
     bar = Progress(lead and not quiet, range(start, cfg.epochs))
     bar.write(_banner(cfg, tr, device, world, amp, policy, out))
     # the epochs: train, evaluate, check, save
@@ -328,7 +338,8 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
             loss, err = run_epoch(policy, tr, opt, STEPS[cfg.method], amp, cfg, norm, epoch, out, bar.mb)
             lr = opt.param_groups[0]['lr']; sched.step()
             v, t = held_out(policy, va, te, amp, cfg, epoch + 1 == cfg.epochs)
-            check_finite(model, epoch, v, t, out)               # a diverged epoch never reaches a checkpoint
+            # a diverged epoch never reaches a checkpoint
+            check_finite(model, epoch, v, t, out)
             history.append(epoch_row(epoch, loss, err, v, t, lr, time.time() - t0))
             if lead: best = save_epoch(out, cfg, history, best, key, net, opt, sched, norm, amp, policy.last)
             bar.write(fmt_row(history[-1]))

@@ -1,5 +1,5 @@
-"""Proposed (previous-sample) versus random layerwise perturbations of the same magnitude, seen in the features that
-enter the classifier.
+"""Proposed (previous-sample) versus random layerwise perturbations of the same magnitude, seen in
+the features that enter the classifier.
 
 Docs: https://layeradv.github.io/layeradv/tsne.html.md"""
 
@@ -15,7 +15,8 @@ from ..measures import on_run, fig2, fig2_table, fig2_figure
 from ..experiments import Experiment, schedule
 
 # %% ../../nbs/12_tsne.ipynb #3e87934f
-CLASSES = (1, 2)          # automobile and bird (CIFAR-10's order), fixed so that reruns are comparable
+# automobile and bird (CIFAR-10's order), fixed so that reruns are comparable
+CLASSES = (1, 2)
 SETTINGS = {
     'quick':     dict(arch='small_cnn', epochs=1, lr_step=1, lr=0.05, batch_size=128, train_subset=2000,
                       test_subset=400, per_class=40, eps=(0.0, 0.1), device='cpu'),
@@ -50,7 +51,8 @@ EXP = Experiment('fig2', "Fig. 2: t-SNE of penultimate features under the previo
                  notebook='12_tsne', label=lambda c: c.arch)
 
 # %% ../../nbs/12_tsne.ipynb #7295a931
-PAPER = {'eps': (0.0, 0.02, 0.04, 0.06),             # VGG-16-BN, two classes (Fig. 2's panel titles)
+# VGG-16-BN, two classes (Fig. 2's panel titles)
+PAPER = {'eps': (0.0, 0.02, 0.04, 0.06),
          'prev': (91.9, 69.4, 48.2, 34.6), 'random': (91.9, 91.85, 91.9, 85.8)}
 
 def summary(results):

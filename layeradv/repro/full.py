@@ -1,5 +1,6 @@
-"""Table 1's ResNet-20 claim and the direction claim on all 45,000 training images with a converged schedule and
-early-stopped numbers, registered before the runs: on the CPU in fp32, and in bf16 on a GPU whenever one is lent.
+"""Table 1's ResNet-20 claim and the direction claim on all 45,000 training images with a converged
+schedule and early-stopped numbers, registered before the runs: on the CPU in fp32, and in bf16 on
+a GPU whenever one is lent.
 
 Docs: https://layeradv.github.io/layeradv/r20_full.html.md"""
 
@@ -16,10 +17,13 @@ from . import table1
 # %% ../../nbs/14_r20_full.ipynb #f36ea176
 FULL = dict(
     arch='resnet20', dataset='cifar10',
-    valid=5000,          # a class-balanced validation split of the 50,000 training images; 45,000 are trained on
+    # a class-balanced validation split of the 50,000 training images; 45,000 are trained on
+    valid=5000,
     data_seed=0,         # ... the same split for every run and seed
-    flip=True, crop=4,   # flips and 4-pixel random crops, as the ResNet implementations the paper used
-    lr=0.1, batch_size=128, weight_decay=5e-4,   # the paper's base rate; the package's batch and decay
+    # flips and 4-pixel random crops, as the ResNet implementations the paper used
+    flip=True, crop=4,
+    # the paper's base rate; the package's batch and decay
+    lr=0.1, batch_size=128, weight_decay=5e-4,
     epochs=60,           # E: chosen so that the baseline converges (the check below)
     lr_step=10,          # E / 6: the paper's "divided by 5 every 50 of 300 epochs", compressed
     lr_factor=5.0,

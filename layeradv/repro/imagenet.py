@@ -1,4 +1,5 @@
-"""AlexNet trained from scratch for 60 epochs, baseline versus Ours, on any ImageNet-layout tree; the quick setting on ten real Tiny ImageNet classes.
+"""AlexNet trained from scratch for 60 epochs, baseline versus Ours, on any ImageNet-layout tree; the
+quick setting on ten real Tiny ImageNet classes.
 
 Docs: https://layeradv.github.io/layeradv/imagenet.html.md"""
 

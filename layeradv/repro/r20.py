@@ -1,5 +1,5 @@
-"""The paper's deep-network claims on a training set small enough for a CPU: 5,000 CIFAR images, ε chosen on
-validation data, paired seeds, on the CPU in fp32 and on a GPU in bf16.
+"""The paper's deep-network claims on a training set small enough for a CPU: 5,000 CIFAR images, ε
+chosen on validation data, paired seeds, on the CPU in fp32 and on a GPU in bf16.
 
 Docs: https://layeradv.github.io/layeradv/r20_small.html.md"""
 
@@ -18,7 +18,8 @@ from ..experiments import read_setting
 from . import table1, table3, table5
 
 # %% ../../nbs/13_r20_small.ipynb #1a41f330
-STAGES = {'baseline': 'baseline', 'stage1': 'pool2', 'stages1-2': 'pool3', 'all': 'pool5'}   # our arm: Table 3's column
+# our arm: Table 3's column
+STAGES = {'baseline': 'baseline', 'stage1': 'pool2', 'stages1-2': 'pool3', 'all': 'pool5'}
 
 def paper5(e=0.0):
     "The paper's Table 5 accuracies (%) by arm, under input FGSM of strength `e` (0: clean images)"
@@ -26,8 +27,10 @@ def paper5(e=0.0):
 
 # %% ../../nbs/13_r20_small.ipynb #4b6214fc
 R20 = dict(arch='resnet20', dataset='cifar10', flip=True, crop=0, lr=0.1, batch_size=128, weight_decay=5e-4, epochs=50,
-           lr_step=20, lr_factor=5.0, train_subset=5000, valid=1000, data_seed=0, compile=False)   # every CPU arm eager: one code path
-R20_PLAIN = {**R20, 'flip': False}                                  # Tables 3 and 5: "no data augmentation"
+           # every CPU arm eager: one code path
+           lr_step=20, lr_factor=5.0, train_subset=5000, valid=1000, data_seed=0, compile=False)
+# Tables 3 and 5: "no data augmentation"
+R20_PLAIN = {**R20, 'flip': False}
 
 # %% ../../nbs/13_r20_small.ipynb #280149a9
 R20_CIFAR10 = study(

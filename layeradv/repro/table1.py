@@ -1,4 +1,5 @@
-"""Baseline versus the proposed layerwise adversarial training (Algorithm 1, "Perturbed") for VGG-16 with BN, ResNet-20 and ResNet-56, with the training and test error curves of Fig. 3.
+"""Baseline versus the proposed layerwise adversarial training (Algorithm 1, "Perturbed") for VGG-16
+with BN, ResNet-20 and ResNet-56, with the training and test error curves of Fig. 3.
 
 Docs: https://layeradv.github.io/layeradv/cifar_table1.html.md"""
 
@@ -21,7 +22,8 @@ SETTINGS = {
     'cpu-short-eps0.03': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=15, lr_step=5,
                               batch_size=128, train_subset=10_000, test_subset=None, eps=0.03),
     'gpu-sweep': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1), epochs=30, lr_step=10, batch_size=128,
-                      train_subset=None, test_subset=None, valid=5000, eps=(0.01, 0.03, 0.1)),   # run first: eps on validation
+                      # run first: eps on validation
+                      train_subset=None, test_subset=None, valid=5000, eps=(0.01, 0.03, 0.1)),
     'gpu-short': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=30, lr_step=10, batch_size=128,
                       train_subset=None, test_subset=None, eps=GC_EPS),
     'full':      dict(datasets=('cifar10', 'cifar100'), archs=ARCHS, seeds=(0, 1, 2, 3, 4), epochs=300, lr_step=None,

@@ -1,4 +1,5 @@
-"""VGG-16 with BN on CIFAR-10 with Gc layers from conv1 up to pool1, pool2, ..., pool5; no augmentation, no dropout.
+"""VGG-16 with BN on CIFAR-10 with Gc layers from conv1 up to pool1, pool2, ..., pool5; no
+augmentation, no dropout.
 
 Docs: https://layeradv.github.io/layeradv/layers_table3.html.md"""
 
@@ -23,7 +24,8 @@ def grid(k, paths):
     "The baseline and one Ours run per last Gc position (pool1 ... pool5) and seed; no flip, no dropout"
     base = dict(arch='vgg16_bn', dataset='cifar10', data=paths['cifar10'], flip=False, eps=k['eps'], **schedule(k))
     runs = {}
-    for s in k['seeds']:                                       # seed by seed, so that a cut-short grid is still a comparison
+    # seed by seed, so that a cut-short grid is still a comparison
+    for s in k['seeds']:
         runs[f'baseline-s{s}'] = TrainConfig(method='baseline', seed=s, **base)
         runs.update({f'to_{p}-s{s}': TrainConfig(method='ours', gc_stop=p, seed=s, **base) for p in STOPS})
     return runs

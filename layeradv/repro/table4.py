@@ -1,5 +1,5 @@
-"""Are the previous sample's gradient signs adversarial? A normally trained 3-conv + 1-fc network under input FGSM
-and under the layerwise previous-sample perturbation, in one unit.
+"""Are the previous sample's gradient signs adversarial? A normally trained 3-conv + 1-fc network
+under input FGSM and under the layerwise previous-sample perturbation, in one unit.
 
 Docs: https://layeradv.github.io/layeradv/adversarial_strength.html.md"""
 
@@ -24,7 +24,8 @@ def grid(k, paths):
                                               channels_last=False, **schedule(k))}
 
 # %% ../../nbs/11_adversarial_strength.ipynb #28d28954
-ROWS = {'input FGSM': 'FGS (2014)', 'all layers incl. input, previous sample': 'Ours - all layers'}   # ours: paper's
+# ours: paper's
+ROWS = {'input FGSM': 'FGS (2014)', 'all layers incl. input, previous sample': 'Ours - all layers'}
 
 # %% ../../nbs/11_adversarial_strength.ipynb #f378ecd8
 PAPER = {'FGS (2014)': [92.4, 53.28, 41.58, 36.44, 33.85], 'Ours - all layers': [92.4, 48.56, 21.72, 14.76, 14.19]}

@@ -1,4 +1,5 @@
-"""Baseline, FGS-orig, FGS-inter, Ours-orig and Ours-joint on CIFAR-10 (VGG, no augmentation), tested on clean images and under input FGSM of strength 0.02 to 0.1; PGD beyond the paper.
+"""Baseline, FGS-orig, FGS-inter, Ours-orig and Ours-joint on CIFAR-10 (VGG, no augmentation), tested
+on clean images and under input FGSM of strength 0.02 to 0.1; PGD beyond the paper.
 
 Docs: https://layeradv.github.io/layeradv/variants_table5.html.md"""
 

@@ -1,4 +1,5 @@
-"""WRN-28-10 trained with Ours-joint, flip and crop augmentation, on CIFAR-10 and CIFAR-100; error rates next to the published WRN results.
+"""WRN-28-10 trained with Ours-joint, flip and crop augmentation, on CIFAR-10 and CIFAR-100; error
+rates next to the published WRN results.
 
 Docs: https://layeradv.github.io/layeradv/wrn_table6.html.md"""
 

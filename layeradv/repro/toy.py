@@ -1,4 +1,5 @@
-"""A 1024-512 tanh MLP on grayscale CIFAR-10: Ours against the baseline, FGS, two random controls and dropout, with paired seeds, ε chosen on validation data, and the encoder Jacobian's spectrum.
+"""A 1024-512 tanh MLP on grayscale CIFAR-10: Ours against the baseline, FGS, two random controls and
+dropout, with paired seeds, ε chosen on validation data, and the encoder Jacobian's spectrum.
 
 Docs: https://layeradv.github.io/layeradv/toy.html.md"""
 
@@ -15,7 +16,8 @@ from .table2 import PAPER as TABLE2
 # %% ../../nbs/10_toy.ipynb #8e01f81e
 TOY = dict(arch='toy_mlp', dataset='cifar10', grayscale=True, flip=False, lr=0.01, batch_size=128, weight_decay=5e-4,
            epochs=30, lr_step=10, valid=5000, data_seed=0, channels_last=False, compile=False)
-TOY_SWEEP = {'ours': (0.01, 0.03, 0.1, 0.3), 'fgs': (0.002, 0.005, 0.01, 0.02)}    # Gc eps (x act. std); FGS eps in [0, 1] pixels
+# Gc eps (x act. std); FGS eps in [0, 1] pixels
+TOY_SWEEP = {'ours': (0.01, 0.03, 0.1, 0.3), 'fgs': (0.002, 0.005, 0.01, 0.02)}
 
 # %% ../../nbs/10_toy.ipynb #8c7433e5
 FIG1_ARMS = ('baseline', 'ours', 'fgs', 'random_matched')

@@ -7,22 +7,22 @@ Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 
 # %% auto #0
 __all__ = ['ARM_NAMES', 'QUICK', 'arm', 'Arm', 'study_config', 'study_sweep', 'study_grid', 'by_arm', 'arm_label',
-           'early_stopped', 'score', 'Claim', 'compare', 'claims', 'claims_table', 'quick', 'on_gpu', 'study',
+           'early_stopped', 'score', 'Claim', 'compare', 'claims', 'claims_table', 'quick', 'rerun', 'on_gpu', 'study',
            'sweep_table', 'arms_table']
 
-# %% ../nbs/08_evidence.ipynb #e54d6817
+# %% ../nbs/08_evidence.ipynb #d6401e1e
 from dataclasses import dataclass, field
 from .config import TrainConfig
 from .experiments import Experiment, accuracy
 from .stats import paired, verdict, holm, holm_interval, fmt_pair, fmt_ci, fmt_ms
 from .provenance import same_code
 
-# %% ../nbs/08_evidence.ipynb #2ff71c63
+# %% ../nbs/08_evidence.ipynb #8eb57f33
 def arm(results, split='test'):
     "Accuracies (%) of `results` (a list, one per seed) on `split` at the final epoch"
     return [accuracy(r, split=split) for r in results]
 
-# %% ../nbs/08_evidence.ipynb #f6204322
+# %% ../nbs/08_evidence.ipynb #24415089
 @dataclass
 class Arm:
     "A study's arm: `method` at `eps`, or at the eps chosen on validation for method `swept`"
@@ -36,13 +36,13 @@ class Arm:
         "This arm's eps given the sweep's `chosen` {method: eps}; None while its sweep is incomplete"
         return chosen.get(self.swept) if self.swept else self.eps
 
-# %% ../nbs/08_evidence.ipynb #531baebb
+# %% ../nbs/08_evidence.ipynb #5f542c61
 def study_config(protocol, paths, method, eps=0.0, seed=0, **kw):
     "A `TrainConfig` of `protocol` on its data set's path in `paths`"
     data = paths[protocol.get('dataset', 'cifar10')]
     return TrainConfig(data=data, method=method, eps=eps, seed=seed, **{**protocol, **kw})
 
-# %% ../nbs/08_evidence.ipynb #b0d3150f
+# %% ../nbs/08_evidence.ipynb #bc4601cc
 def study_sweep(k, paths):
     "{name: TrainConfig} of a study's first stage: its sweeps (method-epsE-sS) and its `checks`"
     sw = {f'{m}-eps{e}-s{s}': study_config(p, paths, m, e, s) for p, sw in k['sweeps']
@@ -50,7 +50,7 @@ def study_sweep(k, paths):
     checks = {n: study_config(k['protocol'], paths, **kw) for n, kw in k.get('checks', {}).items()}
     return {**sw, **checks}
 
-# %% ../nbs/08_evidence.ipynb #f8f9e034
+# %% ../nbs/08_evidence.ipynb #ab378966
 def study_grid(k, paths):
     "{arm-sS: TrainConfig} of the arms whose eps is known, seed-major; k['later'] arms after all others"
     chosen, later = k.get('chosen', {}), k.get('later', ())
@@ -60,7 +60,7 @@ def study_grid(k, paths):
                                     **k['arms'][a].kw)
     return {f'{a}-s{s}': run(a, s) for g in groups for s in k['seeds'] for a in g}
 
-# %% ../nbs/08_evidence.ipynb #4f7e4ecf
+# %% ../nbs/08_evidence.ipynb #5613efd7
 def by_arm(results):
     "{arm: [result, ...] in seed order} from {'ARM-sSEED': result}"
     arms = {}
@@ -73,7 +73,7 @@ def arm_label(c):
     return ' '.join([c.method, *([f'dropout {c.dropout}'] if c.dropout else []),
                      *([f'to {c.gc_stop}'] if c.gc_stop else [])])
 
-# %% ../nbs/08_evidence.ipynb #940ba9fb
+# %% ../nbs/08_evidence.ipynb #b2cc49e1
 def early_stopped(r):
     "Whether result `r` has the test error of its best-validation weights (trained with a validation split)"
     return bool(r['config'].get('valid')) and (r.get('best') or {}).get('test_err') is not None
@@ -89,7 +89,7 @@ def score(r, metric='test', stop='final'):
     if attack == 'decay': return ex['svals'][int(e) - 1] / ex['svals'][0] if 'svals' in ex else None
     return ex[attack][ex['eps'].index(float(e))] if attack in ex else None
 
-# %% ../nbs/08_evidence.ipynb #8227e832
+# %% ../nbs/08_evidence.ipynb #d5b9b673
 def _pairs(arms, a, b, metric):
     "(epoch used, {seed: (result of a, result of b)}) over the seeds both arms have a number for"
     ra, rb = [{r['config']['seed']: r for r in arms.get(x, [])} for x in (a, b)]
@@ -103,7 +103,7 @@ def _code(results):
     if any('provenance' not in r for r in results): return 'not recorded'
     return f"same ({fp})" if (fp := same_code(results)) else 'differs'
 
-# %% ../nbs/08_evidence.ipynb #efc559a5
+# %% ../nbs/08_evidence.ipynb #b6cc5dc4
 @dataclass
 class Claim:
     "'Arm `a` beats arm `b`' as `name` states it, by the paper's `effect` (0: a sign only) on `metric`"
@@ -114,7 +114,7 @@ class Claim:
     metric: str = 'test'       # 'test', 'val', 'fgsm:EPS', 'pgd:EPS', 'sv:K', 'decay:K' (`score`)
     paper: str = ''            # the paper's A / B, as shown
 
-# %% ../nbs/08_evidence.ipynb #1c1be810
+# %% ../nbs/08_evidence.ipynb #5aec4b37
 def _diff(pairs, metric, stop):
     "`paired` statistics of `metric` (read at `stop`) over {seed: (result a, result b)}"
     return paired(*zip(*[(score(x, metric, stop), score(y, metric, stop)) for x, y in pairs.values()]))
@@ -135,7 +135,7 @@ def compare(arms, c, seeds=None):
         row['all seeds A - B'] = f"{len(pairs)}: {fmt_pair(_diff(pairs, c.metric, stop))['A - B [95% CI]']}"
     return row
 
-# %% ../nbs/08_evidence.ipynb #4558feb1
+# %% ../nbs/08_evidence.ipynb #981a3887
 ARM_NAMES = {'ours': 'Ours', 'ours_joint': 'Ours-joint', 'fgs': 'FGS-orig', 'fgs_inter': 'FGS-inter',
              'random': 'dense random noise', 'random_matched': 'random, same support and norm',
              'dropout+ours': 'dropout + Ours', 'stage1': 'first stage only', 'stages1-2': 'stages 1-2',
@@ -147,7 +147,7 @@ def _quote(paper, x):
     n = paper.get(v) if isinstance(v, str) else v
     return None if n is None else (n, f"{n} ({v}'s)" if isinstance(v, str) else f"{n}")
 
-# %% ../nbs/08_evidence.ipynb #9faf7dfd
+# %% ../nbs/08_evidence.ipynb #e5aca9ef
 def claims(table, paper, *pairs, metric='test'):
     "A `Claim` per 'a > b' of `pairs`, the effect from the paper's accuracies `paper` ({arm: % or arm})"
     out = []
@@ -161,7 +161,7 @@ def claims(table, paper, *pairs, metric='test'):
         out.append(Claim(f"{table}: {ARM_NAMES.get(a, a)} > {ARM_NAMES.get(b, b)}", a, b, effect, metric, shown))
     return out
 
-# %% ../nbs/08_evidence.ipynb #89a410fb
+# %% ../nbs/08_evidence.ipynb #ec3d6cfe
 def claims_table(claims, final, seeds=None):
     "The `claims` over `final` ({arm-sS: result}) and registered `seeds`: rows of `compare` with Holm's correction"
     import pandas as pd
@@ -175,7 +175,7 @@ def claims_table(claims, final, seeds=None):
     for r in rows: r.pop('_paired', None)
     return pd.DataFrame(rows).set_index('claim')
 
-# %% ../nbs/08_evidence.ipynb #312f18c3
+# %% ../nbs/08_evidence.ipynb #32de8b06
 QUICK = dict(epochs=1, train_subset=300, valid=100, test_subset=300)
 
 def quick(k, **kw):
@@ -184,16 +184,23 @@ def quick(k, **kw):
     return {**k, 'protocol': q(k['protocol']), 'sweeps': [(q(p), {m: es[:2] for m, es in sw.items()}) for p, sw in k['sweeps']],
             'seeds': (0, 1), 'registered': (0, 1), 'sweep_seeds': k['sweep_seeds'][:1], 'checks': {}, **kw}
 
+def rerun(k, seeds, sweep_seeds, arms=None):
+    "Knobs `k` retrained under the registered rules: new final `seeds`, all registered, disjoint `sweep_seeds`"
+    if shared := sorted(set(seeds) & set(sweep_seeds)):
+        raise ValueError(f"rerun: seeds {shared} are both sweep and final seeds")
+    return {**k, 'seeds': tuple(seeds), 'registered': tuple(seeds), 'sweep_seeds': tuple(sweep_seeds),
+            'arms': {**k['arms'], **(arms or {})}}
+
 def on_gpu(k, seeds, registered=None):
     "A study's knobs `k` on a GPU in bf16, eager, sweeps included (run keys of their own), with `seeds`"
     g = lambda p: {**p, 'amp': 'bf16', 'device': 'cuda', 'compile': False}
     return {**k, 'protocol': g(k['protocol']), 'sweeps': [(g(p), sw) for p, sw in k['sweeps']], 'seeds': tuple(seeds),
             'registered': tuple(seeds if registered is None else registered)}
 
-# %% ../nbs/08_evidence.ipynb #796b6b0f
+# %% ../nbs/08_evidence.ipynb #d3b16c31
 def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=(0, 1, 2), registered=None,
           sweep_seeds=(0, 1), checks=None, later=(), gpu_seeds=None, gpu_registered=None, extra=None, keep=False,
-          notebook='', quick_knobs=None):
+          notebook='', quick_knobs=None, rerun_knobs=None):
     "An `Experiment` testing `claims` with paired `arms` under `protocol`, eps swept here (`sweep`) and/or by `eps_from`"
     if bad := sorted({x for c in claims for x in (c.a, c.b)} - set(arms)):
         raise ValueError(f"study {name!r}: claims name arms it does not train: {bad}")
@@ -202,12 +209,20 @@ def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=
                sweeps=sweeps, sweep_seeds=tuple(sweep_seeds), checks=checks or {}, later=tuple(later))
     settings = {'quick': quick(cpu, **(quick_knobs or {})), 'cpu': cpu,
                 **({'gpu': on_gpu(cpu, gpu_seeds, gpu_registered)} if gpu_seeds else {})}
+    if rerun_knobs: settings['registered'] = _registered(cpu, protocol, eps_from, sweep, **rerun_knobs)
     datasets = tuple(dict.fromkeys(p.get('dataset', 'cifar10') for p in [protocol, *(p for p, _ in sweeps)]))
     table = lambda final, k=None: claims_table(claims, final, (k or {}).get('registered'))
     return Experiment(name, title, datasets, settings, study_grid, table, extra=extra, keep=keep, notebook=notebook,
                       sweep=study_sweep if sweeps or checks else None, label=arm_label)
 
-# %% ../nbs/08_evidence.ipynb #044d738e
+# %% ../nbs/08_evidence.ipynb #b150b33f
+def _registered(cpu, protocol, eps_from, own, seeds, sweep_seeds, arms=None, sweep=None):
+    "The `registered` setting: `rerun` of the `cpu` knobs, the sweeps redone (`eps_from`'s, then `own` + `sweep`)"
+    base = eps_from.settings['registered']['sweeps'] if eps_from else []
+    mine = {**(own or {}), **(sweep or {})}
+    return {**rerun(cpu, seeds, sweep_seeds, arms), 'sweeps': base + ([(protocol, mine)] if mine else [])}
+
+# %% ../nbs/08_evidence.ipynb #a118610b
 def sweep_table(sweep):
     "Mean final validation accuracy (%) per (method, eps) of a study's sweep results"
     import pandas as pd

@@ -41,13 +41,14 @@ R20_CIFAR10 = study(
             *claims('Direction', {**table1.PAPER['cifar10', 'resnet20'], 'random_matched': 'baseline'}, 'ours > random_matched'),
             *claims('Table 5, with augmentation', paper5(), 'ours_joint > baseline')],
     sweep={'ours': (0.01, 0.03, 0.1)}, seeds=(0, 1, 2), gpu_seeds=range(10), gpu_registered=range(5), keep=True,
-    notebook='13_r20_small')
+    notebook='13_r20_small', rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))
 
 R20_CIFAR100 = study(
     'r20-cifar100', 'ResNet-20, 5,000 CIFAR-100 images: Table 1', {**R20, 'dataset': 'cifar100'},
     arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours')},
     claims=claims('Table 1 (ResNet-20, CIFAR-100)', table1.PAPER['cifar100', 'resnet20'], 'ours > baseline'),
-    eps_from=R20_CIFAR10, seeds=(0, 1, 2), gpu_seeds=range(5), keep=True, notebook='13_r20_small')
+    eps_from=R20_CIFAR10, seeds=(0, 1, 2), gpu_seeds=range(5), keep=True, notebook='13_r20_small',
+    rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))
 
 # %% ../../nbs/13_r20_small.ipynb #76f32c3d
 R20_VARIANTS = study(
@@ -59,7 +60,10 @@ R20_VARIANTS = study(
             *claims('Table 5, FGSM 0.1', paper5(0.1), 'fgs > ours', 'ours > baseline', metric='fgsm:0.1')],
     eps_from=R20_CIFAR10, sweep={'fgs_inter': (0.001, 0.003, 0.01)}, seeds=(0, 1, 2), registered=(0, 1), gpu_seeds=range(3),
     extra=lambda k: robustness_extra(**k.get('attack', {})), keep=True, notebook='13_r20_small',
-    quick_knobs=dict(attack=dict(n=300, n_pgd=100, pgd_steps=2)))
+    quick_knobs=dict(attack=dict(n=300, n_pgd=100, pgd_steps=2)),
+    rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101), arms={'fgs': Arm('fgs', swept='fgs')},
+                     # FGS-orig's pixel eps swept like the others'
+                     sweep={'fgs': (0.01, 0.03, 0.1)}))
 
 R20_LAYERS = study(
     'r20-layers', 'ResNet-20 without augmentation: Table 3 (Gc in the first stage, stages 1-2, or every stage)', R20_PLAIN,
@@ -68,7 +72,7 @@ R20_LAYERS = study(
     claims=claims('Table 3 (VGG, stages as pools 2, 3, 5)', {a: table3.PAPER['VGG, CIFAR-10'][c] for a, c in STAGES.items()},
                   'all > stage1', 'all > stages1-2', 'stage1 > baseline'),
     eps_from=R20_CIFAR10, seeds=(0, 1, 2), registered=(0, 1), gpu_seeds=range(6), gpu_registered=range(3), keep=True,
-    notebook='13_r20_small')
+    notebook='13_r20_small', rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))
 
 EXPS = (R20_CIFAR10, R20_CIFAR100, R20_LAYERS, R20_VARIANTS)
 

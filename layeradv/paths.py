@@ -10,17 +10,17 @@ Docs: https://layeradv.github.io/layeradv/paths.html.md"""
 __all__ = ['DATA_VARS', 'COMMITTED_FILES', 'data_env', 'data_paths', 'committed_paths', 'cache_dir', 'results_root', 'runs_root',
            'atomic_write', 'write_json']
 
-# %% ../nbs/01a_paths.ipynb #694f1cb0
+# %% ../nbs/01a_paths.ipynb #4a762f49
 import os, json, uuid, importlib.util
 from pathlib import Path
 
-# %% ../nbs/01a_paths.ipynb #0005def4
+# %% ../nbs/01a_paths.ipynb #f4ccd72d
 # CIFAR-10: an ImageFolder tree or archive, or torchvision's
 DATA_VARS = {'cifar10': 'LAYERADV_CIFAR10',
              'cifar100': 'LAYERADV_CIFAR100',     # CIFAR-100: the official python archive
              'imagenet': 'LAYERADV_IMAGENET'}     # an ImageNet-layout tree (train/, val/)
 
-# %% ../nbs/01a_paths.ipynb #f0a36f3c
+# %% ../nbs/01a_paths.ipynb #6f3a46ed
 def data_env(var):
     "The data path in environment variable `var`; None when unset, an error when unset under CI"
     p = os.environ.get(var)
@@ -28,13 +28,13 @@ def data_env(var):
         raise RuntimeError(f"CI must set {var} to a data set's path (.ci/run sets it)")
     return p or None
 
-# %% ../nbs/01a_paths.ipynb #0db1f04b
+# %% ../nbs/01a_paths.ipynb #389346e4
 def data_paths(given=None, needed=DATA_VARS):
     "{dataset: path} of the data sets `needed` found in `given` or the environment"
     given = {k: v for k, v in (given or {}).items() if v}
     return {ds: p for ds in needed if (p := given.get(ds) or os.environ.get(DATA_VARS[ds]))}
 
-# %% ../nbs/01a_paths.ipynb #70ba2725
+# %% ../nbs/01a_paths.ipynb #cdebb7a0
 COMMITTED_FILES = {'cifar10': 'cifar10-jpg.tar.gz', 'cifar100': 'cifar-100-python.tar.gz',
                    'imagenet': 'tiny-imagenet-10.tar.gz'}
 
@@ -42,14 +42,14 @@ def committed_paths():
     "{dataset: path} to look the committed results up with: the environment's, else the committed file names"
     return {ds: os.environ.get(DATA_VARS[ds]) or name for ds, name in COMMITTED_FILES.items()}
 
-# %% ../nbs/01a_paths.ipynb #2ad42c11
+# %% ../nbs/01a_paths.ipynb #9d4876b5
 def cache_dir():
     "The folder for decoded data sets: `$LAYERADV_CACHE`, else `~/.cache/layeradv`"
     d = Path(os.environ.get('LAYERADV_CACHE') or Path.home() / '.cache' / 'layeradv')
     d.mkdir(parents=True, exist_ok=True)
     return d
 
-# %% ../nbs/01a_paths.ipynb #920db273
+# %% ../nbs/01a_paths.ipynb #41bd7906
 def results_root():
     "The checkout's `results/` when the package is installed from one (editable), else `./results`"
     repo = Path(importlib.util.find_spec('layeradv').origin).resolve().parents[1]
@@ -59,7 +59,7 @@ def runs_root():
     "Where training runs write their checkpoints: `$LAYERADV_RUNS`, else `runs` in the working folder"
     return Path(os.environ.get('LAYERADV_RUNS', 'runs'))
 
-# %% ../nbs/01a_paths.ipynb #94564161
+# %% ../nbs/01a_paths.ipynb #b9defa88
 def atomic_write(path, write):
     "Call `write(tmp)` on a temporary file next to `path`, then rename it into place; returns `path`"
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +69,7 @@ def atomic_write(path, write):
         if tmp.exists(): tmp.unlink()
     return path
 
-# %% ../nbs/01a_paths.ipynb #cbef4d84
+# %% ../nbs/01a_paths.ipynb #373fad61
 def write_json(path, obj):
     "Write `obj` as indented JSON to `path`, atomically"
     return atomic_write(path, lambda t: Path(t).write_text(json.dumps(obj, indent=1) + '\n'))

@@ -1,7 +1,7 @@
 """The run store: one training per configuration, whichever study or table asks for it."""
 import json
 import layeradv.store as S
-from layeradv.evidence import study, study_config
+from layeradv.evidence import study, study_config, Arm
 from layeradv.experiments import reproduce
 from layeradv.store import RunStore, run_key
 from test_ddp import make_tree
@@ -14,9 +14,9 @@ def test_same_configuration_in_two_studies_trains_once(tmp_path, monkeypatch):
     calls = []
     real = S.train
     monkeypatch.setattr(S, 'train', lambda cfg, *a, **k: calls.append(run_key(cfg)) or real(cfg, *a, **k))
-    a = study('a', 'table A', PROTOCOL, arms={'baseline': ('baseline', 0.0, {}), 'ours': ('ours', 0.1, {})}, claims=[], seeds=(0,))
+    a = study('a', 'table A', PROTOCOL, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', 0.1)}, claims=[], seeds=(0,))
     b_protocol = {**PROTOCOL, 'workers': 0, 'compile': 'false'}                   # fields that do not change training
-    b = study('b', 'table B', b_protocol, arms={'baseline': ('baseline', 0.0, {}), 'ours': ('ours', 0.1, {}), 'strong': ('ours', 0.3, {})},
+    b = study('b', 'table B', b_protocol, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', 0.1), 'strong': Arm('ours', 0.3)},
               claims=[], seeds=(0,))
     store, paths = RunStore(tmp_path / 'store', runs=tmp_path / 'runs'), {'imagefolder': data}
     ra = reproduce(a, 'cpu', paths, store=store)

@@ -14,10 +14,18 @@ from ..measures import toy_spectrum
 from .table2 import PAPER as TABLE2
 
 # %% ../../nbs/10_toy.ipynb #8e01f81e
-TOY = dict(arch='toy_mlp', dataset='cifar10', grayscale=True, flip=False, lr=0.01, batch_size=128, weight_decay=5e-4,
-           epochs=30, lr_step=10, valid=5000, data_seed=0, channels_last=False, compile=False)
-# Gc eps (x act. std); FGS eps in [0, 1] pixels
-TOY_SWEEP = {'ours': (0.01, 0.03, 0.1, 0.3), 'fgs': (0.002, 0.005, 0.01, 0.02)}
+TOY = dict(
+    arch='toy_mlp', dataset='cifar10',
+    grayscale=True,       # the paper's toy network reads 1,024 grayscale pixels
+    flip=False,           # no augmentation, as the paper's toy experiment
+    lr=0.01, batch_size=128, weight_decay=5e-4,
+    epochs=30, lr_step=10,  # the learning rate divided by 5 every 10 epochs
+    valid=5000,           # a class-balanced validation split of the training set: eps is chosen on it
+    data_seed=0,          # ... the same split for every run
+    channels_last=False,  # an MLP: no image layout to choose
+    compile=False)        # eager on every CPU: one code path for every arm
+TOY_SWEEP = {'ours': (0.01, 0.03, 0.1, 0.3),         # Gc eps, x activation std
+             'fgs': (0.002, 0.005, 0.01, 0.02)}      # FGS eps, in [0, 1] pixels
 
 # %% ../../nbs/10_toy.ipynb #8c7433e5
 FIG1_ARMS = ('baseline', 'ours', 'fgs', 'random_matched')

@@ -4,10 +4,11 @@
     python tools/reflow.py --check nbs/*.ipynb  # exit 1 if something would change
 
 Markdown paragraphs and list items with a line over 100 characters are wrapped at 100 (headings, tables, fenced
-blocks are left alone). In code cells a trailing comment that takes its line over 100 characters
-moves to its own line above the code, at the code's indentation, wrapped at 100. Nothing else in code is touched:
-a statement longer than 100 characters is left for a person to split."""
-import io, json, re, sys, textwrap, tokenize
+blocks are left alone). In code cells a trailing comment that takes its line over 100 characters moves to its own
+line above the code, at the code's indentation, wrapped at 100; then, outside exported cells, each statement of at
+most three lines with a line still over 100 is formatted alone by `ruff format` (quotes preserved), and kept only if that adds at most
+two lines and the cell's syntax tree is unchanged (so the code does exactly what it did). What is left over 100 (long strings) is for a person."""
+import ast, io, json, re, subprocess, sys, textwrap, tokenize
 
 W = 100
 ITEM = re.compile(r'^(\s*)([-*+]|\d+\.)\s+')
@@ -68,13 +69,49 @@ def reflow_code(src):
     return '\n'.join(out)
 
 
+def _ruff(code, width):
+    "`code` formatted by ruff at line length `width`, quotes preserved; None if ruff cannot"
+    r = subprocess.run([sys.executable, '-m', 'ruff', 'format', '--line-length', str(width), '--config',
+                        "format.quote-style='preserve'", '--stdin-filename', 'cell.py', '-'],
+                       input=code, capture_output=True, text=True)
+    return r.stdout if r.returncode == 0 else None
+
+
+def _statements(tree):
+    "Every statement node of `tree` (nested ones too), last first"
+    return sorted((n for n in ast.walk(tree) if isinstance(n, ast.stmt)), key=lambda n: -n.lineno)
+
+
+def split_statements(src):
+    "Code `src` with each short statement that has a line over W formatted by ruff; unchanged if its tree would change"
+    if re.search(r'^\s*[!%]', src, re.M): return src
+    try: tree = ast.parse(src)
+    except SyntaxError: return src
+    lines, done = src.split('\n'), set()
+    for n in _statements(tree):
+        a, b = n.lineno, n.end_lineno
+        if b - a > 2 or any(x in done for x in range(a, b + 1)) or max(len(l) for l in lines[a - 1:b]) <= W: continue
+        indent = n.col_offset
+        if lines[a - 1][:indent].strip(): continue                    # shares its line with other code
+        new = _ruff(textwrap.dedent('\n'.join(lines[a - 1:b])) + '\n', W - indent)
+        if new is None or new.count('\n') > b - a + 3: continue        # at most two lines more: compact
+        lines[a - 1:b] = [(' ' * indent + l) if l else l for l in new.rstrip('\n').split('\n')]
+        done.update(range(a, b + 1))
+    out = '\n'.join(lines)
+    try: same = ast.dump(ast.parse(out)) == ast.dump(tree)
+    except SyntaxError: same = False
+    return out if same else src
+
+
 def reflow(path, check=False):
     "Reflow notebook `path`; the number of cells changed"
     nb = json.loads(open(path).read())
     n = 0
     for c in nb['cells']:
         src = ''.join(c['source'])
-        new = reflow_markdown(src) if c['cell_type'] == 'markdown' else reflow_code(src) if c['cell_type'] == 'code' else src
+        export = re.search(r'^#\|\s*export', src, re.M)            # exported code: split by hand
+        new = (reflow_markdown(src) if c['cell_type'] == 'markdown' else src if c['cell_type'] != 'code' else
+               reflow_code(src) if export else split_statements(reflow_code(src)))
         if new != src:
             if c['cell_type'] == 'code': compile(re.sub(r'^\s*[!%].*$', '', new, flags=re.M), path, 'exec')
             n += 1; c['source'] = new.splitlines(True)

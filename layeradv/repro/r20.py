@@ -31,7 +31,8 @@ R20 = dict(
     flip=True, crop=0,      # flips only (Table 1's augmentation)
     lr=0.1, batch_size=128, weight_decay=5e-4,
     epochs=50, lr_step=20, lr_factor=5.0,   # the paper's base rate, divided by 5 every 20 epochs
-    train_subset=5000,      # a fixed class-balanced subset: a network that fits its training set on a CPU
+    # a fixed class-balanced subset: a network that fits its training set on a CPU
+    train_subset=5000,
     valid=1000,             # a further 1,000 training images to choose eps on
     data_seed=0,            # ... the same subset and split for every run
     compile=False)          # every CPU arm eager: one code path

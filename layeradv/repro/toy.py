@@ -20,7 +20,8 @@ TOY = dict(
     flip=False,           # no augmentation, as the paper's toy experiment
     lr=0.01, batch_size=128, weight_decay=5e-4,
     epochs=30, lr_step=10,  # the learning rate divided by 5 every 10 epochs
-    valid=5000,           # a class-balanced validation split of the training set: eps is chosen on it
+    # a class-balanced validation split of the training set: eps is chosen on it
+    valid=5000,
     data_seed=0,          # ... the same split for every run
     channels_last=False,  # an MLP: no image layout to choose
     compile=False)        # eager on every CPU: one code path for every arm

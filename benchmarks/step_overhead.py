@@ -1,7 +1,7 @@
 """Training-step time of every method relative to `baseline`, eager and compiled, measured side by side in one run,
 plus seconds per epoch (also `layeradv bench --compile --epoch`).
 
-    python benchmarks/step_overhead.py --rounds 15 --compile --epoch   # ResNet-20, batch 128, CPU, fp32 (issue 11's targets)
+    python benchmarks/step_overhead.py --rounds 15 --compile --epoch   # ResNet-20, batch 128, CPU, fp32
     python benchmarks/step_overhead.py --gpu --compile --epoch         # ResNet-56, batch 512, CUDA, bf16
     python benchmarks/step_overhead.py --isolated --compile --epoch --methods ours,random,random_matched --reps 3
                                        # one process per (mode, method), processes interleaved (fair for compiled models);

@@ -6,6 +6,7 @@ step first (what the trainer and `bench_steps` do) keeps one graph.
 
     python benchmarks/compiled_step.py ours 1      # METHOD, EAGER_FIRST (1: one eager step before compiling, 0: none)
 """
+
 import sys, time
 import torch, torch._dynamo.utils as U
 from torch.profiler import profile, ProfilerActivity
@@ -13,9 +14,11 @@ from layeradv.bench import stepper
 from layeradv.config import Amp
 from layeradv.provenance import hardware
 
+
 def counts():
     "(graphs compiled, graph breaks) so far in this process"
     return U.counters['stats']['unique_graphs'], sum(U.counters['graph_break'].values())
+
 
 if __name__ == '__main__':
     method, eager_first = sys.argv[1], sys.argv[2] == '1'
@@ -23,15 +26,25 @@ if __name__ == '__main__':
     x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (128,), generator=g)
     norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
-    one = stepper('resnet20', method, 'compiled', x, y, norm, 10, amp, True, eager_first=eager_first)
-    for _ in range(3): one()
+    one = stepper(
+        'resnet20', method, 'compiled', x, y, norm, 10, amp, True, eager_first=eager_first
+    )
+    for _ in range(3):
+        one()
     warm = counts()
     t = []
     for _ in range(9):
-        t0 = time.perf_counter(); one(); one(); one(); t.append((time.perf_counter() - t0) / 3)
-    with profile(activities=[ProfilerActivity.CPU]) as p: one()
+        t0 = time.perf_counter()
+        one()
+        one()
+        one()
+        t.append((time.perf_counter() - t0) / 3)
+    with profile(activities=[ProfilerActivity.CPU]) as p:
+        one()
     n = sum(e.count for e in p.key_averages() if e.key == 'CompiledFunction')
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads on {hardware('cpu')}")
-    print(f"{method:<10} eager first step: {str(eager_first):<5}  {1000 * sorted(t)[4]:.1f} ms/step "
-          f"(min {1000 * min(t):.1f}), compiled graphs per step: {n}; graphs compiled / graph breaks after the "
-          f"3 warm-up steps {warm[0]} / {warm[1]}, after 28 more steps {counts()[0]} / {counts()[1]}")
+    print(
+        f"{method:<10} eager first step: {str(eager_first):<5}  {1000 * sorted(t)[4]:.1f} ms/step "
+        f"(min {1000 * min(t):.1f}), compiled graphs per step: {n}; graphs compiled / graph breaks after the "
+        f"3 warm-up steps {warm[0]} / {warm[1]}, after 28 more steps {counts()[0]} / {counts()[1]}"
+    )

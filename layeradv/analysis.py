@@ -47,12 +47,16 @@ def last_linear(model):
 def penultimate(model, loader, eps, source='prev', device='cpu', **kw):
     "(features entering the last linear layer, labels, accuracy %) under `layerwise` perturbations with `source`"
     feats, ys, correct, carry, seen = [], [], 0, None, {}
-    h = last_linear(model).register_forward_pre_hook(lambda mod, inp: seen.__setitem__('f', inp[0].detach()))
+    h = last_linear(model).register_forward_pre_hook(
+        lambda mod, inp: seen.__setitem__('f', inp[0].detach())
+    )
     try:
         for x, y in loader:
             x, y = x.to(device).float(), y.to(device)
             out, carry = layerwise(model, x, y, eps, carry=carry, source=source, **kw)
-            feats.append(seen['f'].flatten(1).cpu()); ys.append(y.cpu()); correct += (out.argmax(1) == y).sum().item()
+            feats.append(seen['f'].flatten(1).cpu())
+            ys.append(y.cpu())
+            correct += (out.argmax(1) == y).sum().item()
     finally: h.remove()
     y = torch.cat(ys)
     return torch.cat(feats), y, 100 * correct / len(y)
@@ -61,7 +65,9 @@ def penultimate(model, loader, eps, source='prev', device='cpu', **kw):
 def tsne(features, seed=0, perplexity=30):
     "2-d t-SNE embedding (scikit-learn) of `features`"
     from sklearn.manifold import TSNE
-    return TSNE(2, perplexity=min(perplexity, (len(features) - 1) / 3), init='pca', random_state=seed).fit_transform(features.numpy())
+    return TSNE(
+        2, perplexity=min(perplexity, (len(features) - 1) / 3), init='pca', random_state=seed
+    ).fit_transform(features.numpy())
 
 def plot_tsne_grid(panels, path=None, suptitle=None):
     "A grid of 2-d embeddings: `panels` is a list of rows of (title, embedding, labels)"
@@ -72,7 +78,9 @@ def plot_tsne_grid(panels, path=None, suptitle=None):
     for i, row in enumerate(panels):
         for j, (title, emb, lab) in enumerate(row):
             ax = axs[i][j]
-            for c, col in zip(sorted(set(lab.tolist())), ('tab:red', 'tab:blue', 'tab:green', 'tab:orange')):
+            for c, col in zip(
+                sorted(set(lab.tolist())), ('tab:red', 'tab:blue', 'tab:green', 'tab:orange')
+            ):
                 sel = lab == c
                 ax.scatter(emb[sel, 0], emb[sel, 1], s=4, c=col, alpha=0.6)
             ax.set_title(title, fontsize=10); ax.set_xticks([]); ax.set_yticks([])

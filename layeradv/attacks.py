@@ -51,7 +51,9 @@ def pgd(model, x, y, eps, steps=10, step_size=None, random_start=True, generator
     step_size = step_size or 2.5 * eps / steps
     xa = x.clone()
     if random_start:
-        xa = (xa + (torch.rand(x.shape, generator=generator, device='cpu').to(x.device) * 2 - 1) * eps).clamp(0, 1)
+        xa = (
+            xa + (torch.rand(x.shape, generator=generator, device='cpu').to(x.device) * 2 - 1) * eps
+        ).clamp(0, 1)
     for _ in range(steps):
         xa = xa + step_size * input_grad(model, xa, y).sign()
         xa = torch.min(torch.max(xa, x - eps), x + eps).clamp(0, 1)

@@ -20,11 +20,15 @@ from .core import set_gc, gc_layers
 # %% ../nbs/03a_bench.ipynb #32862fdc
 def stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, eager_first=True, gc=None, **kw):
     "One training step of `method` on (x, y) as a function; compiled after one eager step, as the trainer does"
-    cfg = TrainConfig(arch=arch, method=method, data='-', channels_last=channels_last, eps=0.01, alpha=0.5, **kw)
+    cfg = TrainConfig(
+        arch=arch, method=method, data='-', channels_last=channels_last, eps=0.01, alpha=0.5, **kw
+    )
     model = build_model(cfg, num_classes, x.device)
     opt, _ = build_optim(cfg, model)
     net = compile_for_training(model, model) if mode == 'compiled' else model
-    if mode == 'compiled' and eager_first: STEPS[method](model, x, y, amp, cfg, norm); opt.zero_grad()
+    if mode == 'compiled' and eager_first:
+        STEPS[method](model, x, y, amp, cfg, norm)
+        opt.zero_grad()
     if gc: set_gc(model, **gc)                       # Gc attributes to try (a benchmark's variant)
     def one():
         opt.zero_grad(set_to_none=True); STEPS[method](net, x, y, amp, cfg, norm); amp.step(opt)
@@ -68,7 +72,9 @@ def step_table(times, ratios=None):
     for (mode, m), ts in times.items():
         base = times.get((mode, 'baseline'), ts)
         r = (ratios or {}).get((mode, m)) or [t / b for t, b in zip(ts, base)]
-        rows.append((mode, m, 1000 * median(ts), 1000 * min(ts), 1000 * max(ts), median(r), min(r), max(r)))
+        rows.append(
+            (mode, m, 1000 * median(ts), 1000 * min(ts), 1000 * max(ts), median(r), min(r), max(r))
+        )
     if ('eager', 'baseline') in times and ('compiled', 'baseline') in times:
         r = [c / e for c, e in zip(times['compiled', 'baseline'], times['eager', 'baseline'])]
         rows.append(('compiled/eager', 'baseline', float('nan'), float('nan'), float('nan'), median(r), min(r), max(r)))

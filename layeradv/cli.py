@@ -54,8 +54,12 @@ def config_parser(prog='layeradv train'):
     "An argparse parser with one option per `TrainConfig` field (help from its comment, default shown)"
     p = argparse.ArgumentParser(prog=prog, formatter_class=argparse.ArgumentDefaultsHelpFormatter,
                                 description="Train a model with one of the paper's methods; writes a run directory.")
-    p.add_argument('--out', required=True, help='run directory (config.json, metrics.csv, *.pt, curves.png)')
-    p.add_argument('--resume', action='store_true', help='continue the run in --out from its last.pt')
+    p.add_argument(
+        '--out', required=True, help='run directory (config.json, metrics.csv, *.pt, curves.png)'
+    )
+    p.add_argument(
+        '--resume', action='store_true', help='continue the run in --out from its last.pt'
+    )
     p.add_argument('--overwrite', action='store_true', help='replace a run already in --out')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     docs = docments(TrainConfig, full=True)
@@ -69,7 +73,8 @@ def train_cmd(argv=None):
     out, resume, overwrite, quiet = a.pop('out'), a.pop('resume'), a.pop('overwrite'), a.pop('quiet')
     try:
         if resume:
-            if not (Path(out) / 'config.json').exists(): raise TrainError(f"{out}: nothing to resume (no config.json)")
+            if not (Path(out) / 'config.json').exists():
+                raise TrainError(f"{out}: nothing to resume (no config.json)")
             cfg = TrainConfig.from_json(Path(out) / 'config.json')
         else: cfg = TrainConfig(**a)
         train(cfg, out, resume=resume, overwrite=overwrite, quiet=quiet)
@@ -81,8 +86,10 @@ train_cmd.parses_itself = True
 def _load_run(run, which, data, device):
     "(model with the `which` checkpoint of run directory `run`, its test loader, amp, config, checkpoint)"
     run = Path(run)
-    if not (run / 'config.json').exists(): raise TrainError(f"{run}: not a run directory (no config.json)")
-    if which not in ('best', 'last'): raise ValueError(f"--which must be best or last, got {which!r}")
+    if not (run / 'config.json').exists():
+        raise TrainError(f"{run}: not a run directory (no config.json)")
+    if which not in ('best', 'last'):
+        raise ValueError(f"--which must be best or last, got {which!r}")
     cfg = TrainConfig.from_json(run / 'config.json')
     if data: cfg.data = data
     dev, ck = pick_device(device), load_checkpoint(run / f'{which}.pt')
@@ -175,11 +182,15 @@ def reproduce_cmd(name:str,
         if list: return _list_grid(exp, knobs, given, only)
         if verify: return _verify(exp, setting, st, given)
         out = Path(out or Path('results') / name / setting)
-        res = reproduce(exp, setting, given, out, st if (store or setting != 'quick') else None, only, quiet)
+        res = reproduce(
+            exp, setting, given, out, st if (store or setting != 'quick') else None, only, quiet
+        )
         tab, _ = report(exp, res, out, f'{setting} setting, seed 0')
     except USER_ERRORS as e: return _error('reproduce', e)
-    print(f"\n{exp.title} ({setting}, {len(res)} runs)\n{tab.to_string()}\n\ntable: {out / 'table.csv'}  "
-          f"curves: {out}/curves_*.png  chapter: nbs/{exp.notebook}.ipynb")
+    print(
+        f"\n{exp.title} ({setting}, {len(res)} runs)\n{tab.to_string()}\n\ntable: {out / 'table.csv'}  "
+        f"curves: {out}/curves_*.png  chapter: nbs/{exp.notebook}.ipynb"
+    )
     return 0
 
 COMMANDS['reproduce'] = reproduce_cmd
@@ -191,7 +202,9 @@ def work_cmd(argv=None):
     p.add_argument('names', nargs='+', help='studies: toy, r20-cifar10, r20-full, ...')
     p.add_argument('--setting', default='cpu', help='the studies\' setting: quick, cpu or gpu')
     p.add_argument('--store', help='run store (default results/store)')
-    p.add_argument('--poll', type=int, default=60, help='seconds between looks at runs trained elsewhere')
+    p.add_argument(
+        '--poll', type=int, default=60, help='seconds between looks at runs trained elsewhere'
+    )
     a = p.parse_args(argv)
     try:
         # unknown names fail before any work
@@ -219,7 +232,9 @@ COMMANDS.update({'work': work_cmd, 'results': results_cmd})
 # %% ../nbs/09_cli.ipynb #37c966c7
 def _usage():
     w = max(map(len, COMMANDS))
-    lines = [f"  {n:<{w}}  {(f.__doc__ or '').splitlines()[0]}" for n, f in sorted(COMMANDS.items())]
+    lines = [
+        f"  {n:<{w}}  {(f.__doc__ or '').splitlines()[0]}" for n, f in sorted(COMMANDS.items())
+    ]
     return "usage: layeradv <command> [options]\n\ncommands:\n" + "\n".join(lines) + \
            "\n\n`layeradv <command> --help` lists a command's options and their defaults."
 

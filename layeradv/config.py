@@ -110,7 +110,8 @@ class Amp:
         self.device, self.mode = device, amp
         self.dtype = {'bf16': torch.bfloat16, 'fp16': torch.float16}.get(amp)
         self.scaler = torch.amp.GradScaler(device.type) if amp == 'fp16' else None
-    def autocast(self): return torch.autocast(self.device.type, dtype=self.dtype) if self.dtype else nullcontext()
+    def autocast(self):
+        return torch.autocast(self.device.type, dtype=self.dtype) if self.dtype else nullcontext()
     def backward(self, loss): (self.scaler.scale(loss) if self.scaler else loss).backward()
     def step(self, opt):
         if self.scaler: self.scaler.step(opt); self.scaler.update()
@@ -122,7 +123,8 @@ def pick_device(name='auto', local_rank=0):
     if name == 'auto': name = f'cuda:{local_rank}' if torch.cuda.is_available() else 'cpu'
     # an index: set_device and DDP need one
     if name == 'cuda': name = f'cuda:{local_rank}'
-    if name.startswith('cuda') and not torch.cuda.is_available(): raise ValueError(f"device {name!r} requested but CUDA is not available")
+    if name.startswith('cuda') and not torch.cuda.is_available():
+        raise ValueError(f"device {name!r} requested but CUDA is not available")
     return torch.device(name)
 
 def dist_info():

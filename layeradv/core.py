@@ -24,9 +24,12 @@ _BATCH_NORMS = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d)
 
 def _bn_head(host, xin, x, n=4):
     "The first `n` samples of training BatchNorm `host`'s output `x`, recomputed from its input `xin`; None for any other host"
-    if type(host) not in _BATCH_NORMS or not host.training or xin is None or xin.dtype != x.dtype: return None
+    if type(host) not in _BATCH_NORMS or not host.training or xin is None or xin.dtype != x.dtype:
+        return None
     xin = xin.detach()
-    var, mean = torch.var_mean(xin, dim=[d for d in range(xin.dim()) if d != 1], correction=0, keepdim=True)
+    var, mean = torch.var_mean(
+        xin, dim=[d for d in range(xin.dim()) if d != 1], correction=0, keepdim=True
+    )
     y = (xin[:n] - mean) * torch.rsqrt(var + host.eps)
     if not host.affine: return y
     shape = [1, -1] + [1] * (xin.dim() - 2)
@@ -58,7 +61,8 @@ def pair_batch(r, n, pairing='cycle'):
     if n == b: return r                                   # the common case: no op at all
     if n < b: return r[:n]
     if pairing == 'cycle': return _like(torch.cat([r] * -(-n // b))[:n], r)
-    if pairing == 'truncate': return _like(torch.cat([r, r.new_zeros((n - b,) + tuple(r.shape[1:]))]), r)
+    if pairing == 'truncate':
+        return _like(torch.cat([r, r.new_zeros((n - b,) + tuple(r.shape[1:]))]), r)
     raise ValueError(f"unknown pairing {pairing!r}: use 'cycle' or 'truncate'")
 
 # %% ../nbs/00_core.ipynb #bde8f426
@@ -84,8 +88,10 @@ def random_signs(like):
 # %% ../nbs/00_core.ipynb #c28f2348
 def _check_shape(gc, r, x):
     if tuple(r.shape[1:]) != tuple(x.shape[1:]):
-        raise ValueError(f"Gc: cached gradient has per-sample shape {tuple(r.shape[1:])} but the activation has "
-                         f"{tuple(x.shape[1:])}; the input size must not change while Gc layers train")
+        raise ValueError(
+            f"Gc: cached gradient has per-sample shape {tuple(r.shape[1:])} but the activation has "
+            f"{tuple(x.shape[1:])}; the input size must not change while Gc layers train"
+        )
 
 class PrevSign:
     "Ours (Algorithm 1): sign of the gradient this Gc saw on the previous batch, paired sample by sample"
@@ -101,8 +107,10 @@ class CurrentSign:
     needs_grad = True
     def __call__(self, gc, x):
         if gc.sign is None or tuple(gc.sign.shape) != tuple(x.shape):
-            raise RuntimeError(f"Gc: no current-batch gradient for an input of shape {tuple(x.shape)}; "
-                               "run a clean capturing forward/backward on this batch first")
+            raise RuntimeError(
+                f"Gc: no current-batch gradient for an input of shape {tuple(x.shape)}; "
+                "run a clean capturing forward/backward on this batch first"
+            )
         return gc.sign
     def __repr__(self): return 'CurrentSign()'
 
@@ -166,7 +174,8 @@ class Gc(nn.Module):
     def scale(self): return self._scale
     @scale.setter
     def scale(self, v):
-        if v not in SCALES: raise ValueError(f"Gc: unknown scale {v!r}; choose one of {sorted(SCALES)}")
+        if v not in SCALES:
+            raise ValueError(f"Gc: unknown scale {v!r}; choose one of {sorted(SCALES)}")
         self._scale = v
 
     @property
@@ -174,7 +183,8 @@ class Gc(nn.Module):
     @source.setter
     def source(self, v):
         if isinstance(v, str):
-            if v not in SOURCES: raise ValueError(f"Gc: unknown source {v!r}; choose one of {sorted(SOURCES)}")
+            if v not in SOURCES:
+                raise ValueError(f"Gc: unknown source {v!r}; choose one of {sorted(SOURCES)}")
             v = SOURCES[v]()
         self._source = v
 
@@ -207,7 +217,9 @@ def forward(self:Gc, x, host=None, host_input=None):
         c = self.sign
         if c is None or c.shape != x.shape or c.dtype != (self.cache_dtype or x.dtype) or c.device != x.device or c.stride() != x.stride():
             self._new_cache(x)                 # first batch, or the batch shape changed
-        x.register_hook(_capture(self.sign, self.grad_range if self._scale == 'grad_range' else None))
+        x.register_hook(
+            _capture(self.sign, self.grad_range if self._scale == 'grad_range' else None)
+        )
     return x
 
 # %% ../nbs/00_core.ipynb #37f77d9b
@@ -233,7 +245,8 @@ def gc_hosts(model, start=None, stop=None):
     return [n for n in hosts if lo <= names.index(n) <= hi]
 
 # %% ../nbs/00_core.ipynb #75e3486f
-def _apply_gc(module, inputs, output): return module.gc(output, module, inputs[0] if inputs else None)
+def _apply_gc(module, inputs, output):
+    return module.gc(output, module, inputs[0] if inputs else None)
 def _apply_gc_before(act, inputs): return (act._gc_host.gc(inputs[0]), *inputs[1:])
 
 def fused_act(module):
@@ -247,12 +260,15 @@ def gc_layers(model):
 
 def add_gc(model, eps=0.0, hosts=None, before_act=True, **kwargs):
     "Insert a `Gc(eps, **kwargs)` after each host layer (default: `gc_hosts`), before a fused activation; returns `model`"
-    if gc_layers(model): raise ValueError("add_gc: the model already has Gc layers; call strip_gc first")
+    if gc_layers(model):
+        raise ValueError("add_gc: the model already has Gc layers; call strip_gc first")
     hosts = gc_hosts(model) if hosts is None else list(hosts)
-    if not hosts: raise ValueError(f"add_gc: found no layer to put a Gc after in {type(model).__name__}")
+    if not hosts:
+        raise ValueError(f"add_gc: found no layer to put a Gc after in {type(model).__name__}")
     for n in hosts:
         m = model.get_submodule(n)
-        if hasattr(m, 'gc'): raise ValueError(f"add_gc: layer {n!r} already has an attribute named 'gc'")
+        if hasattr(m, 'gc'):
+            raise ValueError(f"add_gc: layer {n!r} already has an attribute named 'gc'")
         m.gc = Gc(eps, **kwargs)
         # between the normalization and its activation
         if before_act and (act := fused_act(m)) is not None:
@@ -266,7 +282,8 @@ def strip_gc(model):
         m = model.get_submodule(n)
         for k in [k for k, h in m._forward_hooks.items() if h is _apply_gc]: del m._forward_hooks[k]
         if (act := fused_act(m)) is not None and hasattr(act, '_gc_host'):
-            for k in [k for k, h in act._forward_pre_hooks.items() if h is _apply_gc_before]: del act._forward_pre_hooks[k]
+            for k in [k for k, h in act._forward_pre_hooks.items() if h is _apply_gc_before]:
+                del act._forward_pre_hooks[k]
             object.__delattr__(act, '_gc_host')
         del m.gc
     return model
@@ -276,7 +293,8 @@ def _host_rule(model):
     "Why the hosts of `model` are what they are: the first kind of layer `gc_hosts` found in it"
     mods = [m for _, m in model.named_modules()]
     if any(isinstance(m, NORM_TYPES) for m in mods): return 'a normalization layer'
-    if any(isinstance(m, CONV_TYPES) for m in mods): return 'a convolution (the model has no normalization layer)'
+    if any(isinstance(m, CONV_TYPES) for m in mods):
+        return 'a convolution (the model has no normalization layer)'
     return 'a hidden linear layer (no normalization or convolution)'
 
 def gc_plan(model, start=None, stop=None, before_act=True):
@@ -294,7 +312,8 @@ _GC_ATTRS = ('eps', 'scale', 'source', 'pairing', 'perturb', 'capture', 'cache_d
 def set_gc(model, **attrs):
     "Set `attrs` (eps, scale, source, pairing, perturb, capture, cache_dtype) on every Gc of `model`; returns `model`"
     bad = set(attrs) - set(_GC_ATTRS)
-    if bad: raise ValueError(f"set_gc: unknown Gc attribute(s) {sorted(bad)}; use {list(_GC_ATTRS)}")
+    if bad:
+        raise ValueError(f"set_gc: unknown Gc attribute(s) {sorted(bad)}; use {list(_GC_ATTRS)}")
     for g in gc_layers(model).values():
         for k, v in attrs.items(): setattr(g, k, v)
     return model
@@ -325,8 +344,12 @@ def load_gc_state(model, state):
     "Restore caches saved by `gc_state` (onto the device of the model's parameters)"
     layers = gc_layers(model)
     if set(layers) != set(state):
-        raise ValueError(f"load_gc_state: saved Gc layers {sorted(state)} do not match the model's {sorted(layers)}")
+        raise ValueError(
+            f"load_gc_state: saved Gc layers {sorted(state)} do not match the model's {sorted(layers)}"
+        )
     dev = next(model.parameters()).device
     for n, g in layers.items():
-        g.sign, g.grad_range = [None if t is None else t.to(dev) for t in (state[n]['sign'], state[n]['grad_range'])]
+        g.sign, g.grad_range = [
+            None if t is None else t.to(dev) for t in (state[n]['sign'], state[n]['grad_range'])
+        ]
     return model

@@ -35,7 +35,8 @@ def _files(p):
             for e in it:
                 if e.is_dir(follow_symlinks=True): todo.append(e.path)
                 elif e.is_file(follow_symlinks=True):
-                    st = e.stat(); out.append((os.path.relpath(e.path, p), st.st_size, st.st_mtime_ns))
+                    st = e.stat()
+                    out.append((os.path.relpath(e.path, p), st.st_size, st.st_mtime_ns))
     return sorted(out)
 
 def source_key(path, *extra):
@@ -68,7 +69,8 @@ def extract_archive(path):
             if hasattr(tarfile, 'data_filter'): tf.extractall(tmp, filter='data')
             else:
                 for m in tf.getmembers():
-                    if m.name.startswith('/') or '..' in Path(m.name).parts: raise DataError(f"{path}: unsafe member {m.name}")
+                    if m.name.startswith('/') or '..' in Path(m.name).parts:
+                        raise DataError(f"{path}: unsafe member {m.name}")
                 tf.extractall(tmp)
     except (tarfile.TarError, EOFError, OSError) as e:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -119,23 +121,31 @@ class ImageData:
     @property
     def num_classes(self): return len(self.classes)
     def __repr__(self):
-        return (f"ImageData({len(self.train_y)} train / {len(self.test_y)} test, {self.num_classes} classes, "
-                f"images {tuple(self.train_x.shape[1:])} uint8)")
-    def state(self): return {k: getattr(self, k) for k in ('train_x', 'train_y', 'test_x', 'test_y', 'classes')}
+        return (
+            f"ImageData({len(self.train_y)} train / {len(self.test_y)} test, {self.num_classes} classes, "
+            f"images {tuple(self.train_x.shape[1:])} uint8)"
+        )
+    def state(self):
+        return {k: getattr(self, k) for k in ('train_x', 'train_y', 'test_x', 'test_y', 'classes')}
 
 def _decode(f):
     try:
-        with Image.open(f) as im: return np.asarray(im.convert('RGB'))
-    except Exception as e: raise DataError(f"{f}: cannot decode image ({type(e).__name__}: {e})") from None
+        with Image.open(f) as im:
+            return np.asarray(im.convert('RGB'))
+    except Exception as e:
+        raise DataError(f"{f}: cannot decode image ({type(e).__name__}: {e})") from None
 
 def _decode_split(classes, src):
     items = [(f, i) for i, c in enumerate(sorted(classes)) for f in classes[c]]
-    with ThreadPoolExecutor(max(1, os.cpu_count() or 1)) as ex: arrs = list(ex.map(_decode, [f for f, _ in items]))
+    with ThreadPoolExecutor(max(1, os.cpu_count() or 1)) as ex:
+        arrs = list(ex.map(_decode, [f for f, _ in items]))
     shape = arrs[0].shape
     for (f, _), a in zip(items, arrs):
         if a.shape != shape:
-            raise DataError(f"{src}: {f} is {a.shape[1]}x{a.shape[0]} but the first image is {shape[1]}x{shape[0]}; "
-                            "images of different sizes need imagenet_loaders, not the in-memory reader")
+            raise DataError(
+                f"{src}: {f} is {a.shape[1]}x{a.shape[0]} but the first image is {shape[1]}x{shape[0]}; "
+                "images of different sizes need imagenet_loaders, not the in-memory reader"
+            )
     x = torch.from_numpy(np.stack(arrs)).permute(0, 3, 1, 2).contiguous()
     return x, torch.tensor([i for _, i in items], dtype=torch.int64)
 
@@ -172,7 +182,8 @@ def _is_cifar_format(p, name):
 def read_cifar(path, name='cifar10', download=False):
     "CIFAR-10/100 in torchvision's format (root folder or official archive) as an `ImageData`, cached after the first read"
     import torchvision
-    if name not in CIFAR_FOLDERS: raise DataError(f"unknown CIFAR name {name!r}; use 'cifar10' or 'cifar100'")
+    if name not in CIFAR_FOLDERS:
+        raise DataError(f"unknown CIFAR name {name!r}; use 'cifar10' or 'cifar100'")
     p = Path(path).expanduser()
     if download: p.mkdir(parents=True, exist_ok=True)
     p = _existing(p)
@@ -190,14 +201,16 @@ IMAGE_DATASETS = ('cifar10', 'cifar100', 'imagefolder')       # what `load_image
 
 def load_images(dataset, path, download=False):
     "Load `dataset` ('cifar10', 'cifar100' or 'imagefolder') from `path` (folder or archive) as an `ImageData`"
-    if dataset not in IMAGE_DATASETS: raise DataError(f"unknown dataset {dataset!r}; choose one of {', '.join(IMAGE_DATASETS)}")
+    if dataset not in IMAGE_DATASETS:
+        raise DataError(f"unknown dataset {dataset!r}; choose one of {', '.join(IMAGE_DATASETS)}")
     if path is None: raise DataError(f"{dataset}: no data path given")
     p = Path(path).expanduser()
     if dataset == 'imagefolder': return read_imagefolder(p)
     if download or _is_cifar_format(_existing(p), dataset): return read_cifar(p, dataset, download)
     data = read_imagefolder(p)
     want = 10 if dataset == 'cifar10' else 100
-    if data.num_classes != want: raise DataError(f"{p}: {dataset} needs {want} classes, this tree has {data.num_classes}")
+    if data.num_classes != want:
+        raise DataError(f"{p}: {dataset} needs {want} classes, this tree has {data.num_classes}")
     return data
 
 # %% ../nbs/02_data.ipynb #d544c485
@@ -223,8 +236,10 @@ class ResidentLoader:
     "Batches of a whole in-memory uint8 data set: shuffle, random crop and flip, normalise, all on `device`"
     def __init__(self, x, y, batch_size=128, shuffle=True, flip=False, crop=0, mean=None, std=None, device='cpu',
                  dtype=torch.float32, channels_last=True, drop_last=False, seed=0, rank=0, world=1):
-        if len(x) != len(y): raise ValueError(f"ResidentLoader: {len(x)} images but {len(y)} labels")
-        if batch_size < 1: raise ValueError(f"ResidentLoader: batch_size must be >= 1, got {batch_size}")
+        if len(x) != len(y):
+            raise ValueError(f"ResidentLoader: {len(x)} images but {len(y)} labels")
+        if batch_size < 1:
+            raise ValueError(f"ResidentLoader: batch_size must be >= 1, got {batch_size}")
         if mean is None: mean, std = channel_stats(x)
         self.device = d = torch.device(device)
         N, C, H, W = x.shape
@@ -303,7 +318,8 @@ def subset(x, y, n, seed=0):
 # %% ../nbs/02_data.ipynb #e8e1478f
 def holdout(x, y, n, seed=0):
     "Split (x, y) into (rest_x, rest_y, held_x, held_y): `n` class-balanced samples held out (a validation set), disjoint"
-    if not 0 < n < len(y): raise ValueError(f"holdout: cannot hold out {n} of {len(y)} training samples")
+    if not 0 < n < len(y):
+        raise ValueError(f"holdout: cannot hold out {n} of {len(y)} training samples")
     held = _balanced_idx(y, n, torch.Generator().manual_seed(10_000 + seed))
     keep = torch.ones(len(y), dtype=torch.bool); keep[held] = False
     return x[keep], y[keep], x[held], y[held]
@@ -335,8 +351,10 @@ IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
 def load_rgb(path):
     "Open an image file as RGB; a `DataError` naming the file if it cannot be decoded"
     try:
-        with Image.open(path) as im: return im.convert('RGB')
-    except Exception as e: raise DataError(f"{path}: cannot decode image ({type(e).__name__}: {e})") from None
+        with Image.open(path) as im:
+            return im.convert('RGB')
+    except Exception as e:
+        raise DataError(f"{path}: cannot decode image ({type(e).__name__}: {e})") from None
 
 def _balanced(ds, n, seed):
     "A class-balanced random `Subset` of `n` samples of an ImageFolder (all of it if n is None); keeps `classes`"

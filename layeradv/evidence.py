@@ -56,8 +56,9 @@ def study_grid(k, paths):
     chosen, later = k.get('chosen', {}), k.get('later', ())
     ready = [a for a, r in k['arms'].items() if r.at(chosen) is not None]
     groups = [[a for a in ready if a not in later], [a for a in ready if a in later]]
-    run = lambda a, s: study_config(k['protocol'], paths, k['arms'][a].method, k['arms'][a].at(chosen), s,
-                                    **k['arms'][a].kw)
+    run = lambda a, s: study_config(
+        k['protocol'], paths, k['arms'][a].method, k['arms'][a].at(chosen), s, **k['arms'][a].kw
+    )
     return {f'{a}-s{s}': run(a, s) for g in groups for s in k['seeds'] for a in g}
 
 # %% ../nbs/08_evidence.ipynb #5613efd7
@@ -117,7 +118,9 @@ class Claim:
 # %% ../nbs/08_evidence.ipynb #5aec4b37
 def _diff(pairs, metric, stop):
     "`paired` statistics of `metric` (read at `stop`) over {seed: (result a, result b)}"
-    return paired(*zip(*[(score(x, metric, stop), score(y, metric, stop)) for x, y in pairs.values()]))
+    return paired(
+        *zip(*[(score(x, metric, stop), score(y, metric, stop)) for x, y in pairs.values()])
+    )
 
 def compare(arms, c, seeds=None):
     "A claims-table row for claim `c` over `arms` ({arm: [results]}) and the registered `seeds` (None: all)"
@@ -126,13 +129,17 @@ def compare(arms, c, seeds=None):
     row = {'claim': c.name, 'A': c.a, 'B': c.b, 'paper A / B': c.paper, 'paper A - B': c.effect or 'a sign only',
            'seeds': len(reg), 'epoch': 'best validation' if stop == 'best' else 'final',
            'code': _code(sum(reg.values(), ()))}
-    if len(reg) < 2: return {**row, 'A - B [95% CI]': 'fewer than 2 paired seeds', 'verdict': 'no result yet'}
+    if len(reg) < 2:
+        return {**row, 'A - B [95% CI]': 'fewer than 2 paired seeds', 'verdict': 'no result yet'}
     p = _diff(reg, c.metric, stop)
     row = {**row, **{k if k.startswith('A -') else f'{k} (%)': v for k, v in fmt_pair(p).items()},
            'verdict': verdict(p['lo'], p['hi'], c.effect), 'p': p['p'], '_paired': p}
-    if stop == 'best': row['final epoch A - B'] = fmt_pair(_diff(reg, c.metric, 'final'))['A - B [95% CI]']
+    if stop == 'best':
+        row['final epoch A - B'] = fmt_pair(_diff(reg, c.metric, 'final'))['A - B [95% CI]']
     if len(pairs) > len(reg):
-        row['all seeds A - B'] = f"{len(pairs)}: {fmt_pair(_diff(pairs, c.metric, stop))['A - B [95% CI]']}"
+        row['all seeds A - B'] = (
+            f"{len(pairs)}: {fmt_pair(_diff(pairs, c.metric, stop))['A - B [95% CI]']}"
+        )
     return row
 
 # %% ../nbs/08_evidence.ipynb #981a3887
@@ -209,8 +216,11 @@ def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=
                sweeps=sweeps, sweep_seeds=tuple(sweep_seeds), checks=checks or {}, later=tuple(later))
     settings = {'quick': quick(cpu, **(quick_knobs or {})), 'cpu': cpu,
                 **({'gpu': on_gpu(cpu, gpu_seeds, gpu_registered)} if gpu_seeds else {})}
-    if rerun_knobs: settings['registered'] = _registered(cpu, protocol, eps_from, sweep, **rerun_knobs)
-    datasets = tuple(dict.fromkeys(p.get('dataset', 'cifar10') for p in [protocol, *(p for p, _ in sweeps)]))
+    if rerun_knobs:
+        settings['registered'] = _registered(cpu, protocol, eps_from, sweep, **rerun_knobs)
+    datasets = tuple(
+        dict.fromkeys(p.get('dataset', 'cifar10') for p in [protocol, *(p for p, _ in sweeps)])
+    )
     table = lambda final, k=None: claims_table(claims, final, (k or {}).get('registered'))
     return Experiment(name, title, datasets, settings, study_grid, table, extra=extra, keep=keep, notebook=notebook,
                       sweep=study_sweep if sweeps or checks else None, label=arm_label)

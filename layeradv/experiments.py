@@ -27,7 +27,8 @@ from .stats import fmt_ms
 def setting(choices=('quick', 'full')):
     "The experiment setting named by `$LAYERADV_SETTING` (default 'quick'), checked against `choices`"
     s = os.environ.get('LAYERADV_SETTING', 'quick')
-    if s not in choices: raise ValueError(f"LAYERADV_SETTING={s!r}: this notebook has settings {', '.join(choices)}")
+    if s not in choices:
+        raise ValueError(f"LAYERADV_SETTING={s!r}: this notebook has settings {', '.join(choices)}")
     return s
 
 def results_dir(name, root=None):
@@ -62,7 +63,9 @@ class Experiment:
 
     def knobs(self, setting):
         if setting not in self.settings:
-            raise ValueError(f"{self.name} has no setting {setting!r}; choose one of {', '.join(self.settings)}")
+            raise ValueError(
+                f"{self.name} has no setting {setting!r}; choose one of {', '.join(self.settings)}"
+            )
         return self.settings[setting]
 
 # %% ../nbs/07_experiments.ipynb #76969016
@@ -83,14 +86,17 @@ def need_data(exp, given=None, needed=None):
     paths = data_paths(given, needed or exp.datasets)
     if gone := [ds for ds in needed or exp.datasets if ds not in paths]:
         ds = gone[0]
-        raise ValueError(f"{exp.name} needs {ds} data: pass --{ds} PATH (or --data PATH) or set {DATA_VARS[ds]}")
+        raise ValueError(
+            f"{exp.name} needs {ds} data: pass --{ds} PATH (or --data PATH) or set {DATA_VARS[ds]}"
+        )
     return paths
 
 def select(configs, only=None, strict=True):
     "The runs of `configs` whose names match the glob `only` (all if None); error if none does (and `strict`)"
     if not only: return configs
     sel = {n: c for n, c in configs.items() if fnmatch.fnmatchcase(n, only)}
-    if not sel and strict: raise ValueError(f"--only {only!r} matches none of the runs: {', '.join(configs)}")
+    if not sel and strict:
+        raise ValueError(f"--only {only!r} matches none of the runs: {', '.join(configs)}")
     return sel
 
 # %% ../nbs/07_experiments.ipynb #d92def91
@@ -143,7 +149,8 @@ def reproduce(exp, setting, paths=None, out=None, store=None, only=None, quiet=T
     # one error if `only` matches no run of either stage
     select({**sweep, **grid}, only)
     cfgs = select(grid, only, strict=False)
-    if exp.measure: return measured(exp, store, cfgs, store.run_grid(cfgs, keep=True, quiet=quiet, log=log), f)
+    if exp.measure:
+        return measured(exp, store, cfgs, store.run_grid(cfgs, keep=True, quiet=quiet, log=log), f)
     return store.run_grid(cfgs, (lambda name: f) if f else None, keep=keep, quiet=quiet, log=log)
 
 # %% ../nbs/07_experiments.ipynb #cefdf188
@@ -157,7 +164,8 @@ def experiments():
 def get_experiment(name):
     "The `Experiment` called `name`, or a one-line error listing them"
     exps = experiments()
-    if name not in exps: raise ValueError(f"unknown experiment {name!r}; choose one of {', '.join(sorted(exps))}")
+    if name not in exps:
+        raise ValueError(f"unknown experiment {name!r}; choose one of {', '.join(sorted(exps))}")
     return exps[name]
 
 # %% ../nbs/07_experiments.ipynb #6708e5fc
@@ -189,7 +197,9 @@ def read_setting(exp, setting, store=None, paths=None):
 
 def saved_results(exp, store=None, paths=None):
     "{setting: results} of the settings of `exp` (other than quick) with results in `store` (default: the committed one)"
-    return {s: r for s in exp.settings if s != 'quick' and (r := read_setting(exp, s, store, paths)[2])}
+    return {
+        s: r for s in exp.settings if s != 'quick' and (r := read_setting(exp, s, store, paths)[2])
+    }
 
 # %% ../nbs/07_experiments.ipynb #db365e2d
 def verify(exp, setting='cpu', store=None, paths=None, epochs=1):
@@ -201,7 +211,8 @@ def verify(exp, setting='cpu', store=None, paths=None, epochs=1):
     k, _ = stage(exp, exp.knobs(setting), paths, store)
     cfgs = {**(exp.sweep(k, paths) if exp.sweep else {}), **exp.grid(k, paths)}
     done = {n: (c, r) for n, c in cfgs.items() if (r := store.get(c)) and 'provenance' in r}
-    if not done: raise ValueError(f"{exp.name} ({setting}): no stored run records its provenance yet")
+    if not done:
+        raise ValueError(f"{exp.name} ({setting}): no stored run records its provenance yet")
     now = provenance()
     rank = lambda it: (len(comparable(it[1][1]['provenance'], now)), it[1][1]['seconds'] / len(it[1][1]['history']))
     name, (c, _) = min(done.items(), key=rank)
@@ -239,6 +250,8 @@ def show_saved(exp, more=None, store=None):
     saved = saved_results(exp, store)
     if not saved: print(f"{NO_RESULT}: no setting of {exp.name} has been run beyond CI's quick test (its settings need a GPU)."); return
     for s, r in saved.items():
-        print(f"{s}: {len(r)} runs, {sum(x['seconds'] / len(x['history']) for x in r.values()) / len(r):.1f} s per epoch")
+        print(
+            f"{s}: {len(r)} runs, {sum(x['seconds'] / len(x['history']) for x in r.values()) / len(r):.1f} s per epoch"
+        )
         tab, figs = report(exp, r, None, f'{s} setting, seed 0')
         for o in [tab, *(more(s, r) if more else []), *figs]: display(o)

@@ -42,7 +42,9 @@ def attack_stream(model, x, y, mean, std, batch=500):
 def pixel_layerwise(sigma, source='prev', with_input=True):
     "The `layerwise` attack at pixel eps: Gc positions moved by eps / `sigma` stds, the input by eps"
     def attack(m, x, y, e, carry=None):
-        return layerwise(m, x, y, e / sigma, carry, source=source, input_eps=e if with_input else 0.0)
+        return layerwise(
+            m, x, y, e / sigma, carry, source=source, input_eps=e if with_input else 0.0
+        )
     return attack
 
 # %% ../nbs/06b_measures.ipynb #f0fa3500
@@ -61,7 +63,8 @@ def table4(model, x, y, mean, std, eps_grid=TABLE4_EPS, batch=500):
     rows = {'input FGSM': robustness(net, batches, fgsm, eps_grid),
             'input only, previous sample': layerwise_robustness(net, batches, eps_grid, layerwise_input)}
     for name, how in TABLE4_ROWS.items():
-        if how: rows[name] = layerwise_robustness(net, batches, eps_grid, pixel_layerwise(sigma, *how))
+        if how:
+            rows[name] = layerwise_robustness(net, batches, eps_grid, pixel_layerwise(sigma, *how))
     return {k: {str(e): v for e, v in r.items()} for k, r in rows.items()}
 
 # %% ../nbs/06b_measures.ipynb #e1534d6a
@@ -111,7 +114,9 @@ def fig2_figure(m, title=''):
 # %% ../nbs/06b_measures.ipynb #87f33b74
 def spectrum(model, x, y, mean, std, k=50):
     "{'svals': the mean top-`k` singular values of the MLP encoder's Jacobian over images `x`} (Fig. 1)"
-    return {'svals': mean_spectrum(mlp_encoder(model), [((x - mean) / std, y)], k=k, chunk=50).tolist()}
+    return {
+        'svals': mean_spectrum(mlp_encoder(model), [((x - mean) / std, y)], k=k, chunk=50).tolist()
+    }
 
 # %% ../nbs/06b_measures.ipynb #3004f1a1
 def input_robustness(model, x, y, mean, std, n_pgd=None, pgd_steps=10, seed=0, batch=500):
@@ -132,4 +137,6 @@ def toy_spectrum(n=300):
 
 def robustness_extra(n=2000, n_pgd=500, pgd_steps=10):
     "extra(model, cfg): `input_robustness` over `n` test images, PGD's start seeded by the run's seed"
-    return lambda model, cfg: input_robustness(model, *test_images(cfg, n), n_pgd, pgd_steps, cfg.seed)
+    return lambda model, cfg: input_robustness(
+        model, *test_images(cfg, n), n_pgd, pgd_steps, cfg.seed
+    )

@@ -55,7 +55,9 @@ class BasicBlock(nn.Module):
         super().__init__()
         self.conv1, self.bn1 = nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout)
         self.conv2, self.bn2 = nn.Conv2d(cout, cout, 3, 1, 1, bias=False), nn.BatchNorm2d(cout)
-        self.shortcut = _ShortcutA(cin, cout, stride) if stride != 1 or cin != cout else nn.Identity()
+        self.shortcut = (
+            _ShortcutA(cin, cout, stride) if stride != 1 or cin != cout else nn.Identity()
+        )
     def forward(self, x):
         out = F.relu(self.bn1(self.conv1(x)))
         return F.relu(self.bn2(self.conv2(out)) + self.shortcut(x))
@@ -95,7 +97,9 @@ class WideBlock(nn.Module):
         self.bn1, self.conv1 = nn.BatchNorm2d(cin), nn.Conv2d(cin, cout, 3, stride, 1, bias=False)
         self.drop = nn.Dropout(dropout) if dropout else nn.Identity()
         self.bn2, self.conv2 = nn.BatchNorm2d(cout), nn.Conv2d(cout, cout, 3, 1, 1, bias=False)
-        self.shortcut = nn.Conv2d(cin, cout, 1, stride, bias=False) if stride != 1 or cin != cout else None
+        self.shortcut = (
+            nn.Conv2d(cin, cout, 1, stride, bias=False) if stride != 1 or cin != cout else None
+        )
     def forward(self, x):
         o = F.relu(self.bn1(x))
         y = self.conv1(o)
@@ -116,8 +120,10 @@ class WideResNet(nn.Module):
         self.layer1, self.layer2, self.layer3 = stages
         self.bn, self.fc = nn.BatchNorm2d(cin), nn.Linear(cin, num_classes)
         for m in self.modules():
-            if isinstance(m, nn.Conv2d): nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu')
-            elif isinstance(m, nn.Linear): nn.init.zeros_(m.bias)
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu')
+            elif isinstance(m, nn.Linear):
+                nn.init.zeros_(m.bias)
     def forward(self, x):
         x = self.layer3(self.layer2(self.layer1(self.conv1(x))))
         return self.fc(torch.flatten(F.adaptive_avg_pool2d(F.relu(self.bn(x)), 1), 1))
@@ -143,7 +149,9 @@ def small_cnn(num_classes=10, dropout=0.0, widths=(32, 64, 128), in_shape=(3, 32
     "Table 4's network: three conv3x3-BN-ReLU-maxpool blocks and one linear layer, sized for `in_shape` (C, H, W)"
     (cin, h, w), layers = in_shape, []
     if h >> len(widths) < 1 or w >> len(widths) < 1:        # each max-pool halves the side (floor)
-        raise ValueError(f"small_cnn needs images of at least {2 ** len(widths)}x{2 ** len(widths)}, got {h}x{w}")
+        raise ValueError(
+            f"small_cnn needs images of at least {2 ** len(widths)}x{2 ** len(widths)}, got {h}x{w}"
+        )
     for i, width in enumerate(widths, 1):
         layers += [(f'conv{i}', nn.Conv2d(cin, width, 3, padding=1)), (f'bn{i}', nn.BatchNorm2d(width)),
                    (f'relu{i}', nn.ReLU(inplace=True)), (f'pool{i}', nn.MaxPool2d(2))]
@@ -166,8 +174,10 @@ MODELS = {'vgg16_bn': vgg16_bn, 'resnet20': resnet20, 'resnet56': resnet56, 'wrn
 
 def get_model(name, num_classes=10, dropout=0.0, in_shape=None, **kwargs):
     "Build the model registered as `name` (see `MODELS`) for `num_classes` classes (sized for `in_shape` where it can be)"
-    if name not in MODELS: raise ValueError(f"unknown model {name!r}; choose one of {', '.join(MODELS)}")
+    if name not in MODELS:
+        raise ValueError(f"unknown model {name!r}; choose one of {', '.join(MODELS)}")
     if not 0 <= dropout < 1: raise ValueError(f"dropout must be in [0, 1), got {dropout}")
     f = MODELS[name]
-    if in_shape is not None and 'in_shape' in inspect.signature(f).parameters: kwargs['in_shape'] = tuple(in_shape)
+    if in_shape is not None and 'in_shape' in inspect.signature(f).parameters:
+        kwargs['in_shape'] = tuple(in_shape)
     return f(num_classes=num_classes, dropout=dropout, **kwargs)

@@ -135,11 +135,15 @@ def fingerprint():
 def _commit():
     "The git commit of the package's checkout, '+' if it has uncommitted changes; '' outside a checkout"
     root = Path(importlib.util.find_spec('layeradv').origin).resolve().parents[1]
-    git = lambda *a: subprocess.run(['git', '-C', str(root), *a], capture_output=True, text=True, timeout=20)
+    git = lambda *a: subprocess.run(
+        ['git', '-C', str(root), *a], capture_output=True, text=True, timeout=20
+    )
     try:
         head = git('rev-parse', 'HEAD')
         if head.returncode: return ''
-        dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'layeradv').stdout.strip()
+        dirty = git(
+            'status', '--porcelain', '--untracked-files=no', '--', 'layeradv'
+        ).stdout.strip()
         return head.stdout.strip()[:12] + ('+' if dirty else '')
     except (OSError, subprocess.SubprocessError): return ''
 

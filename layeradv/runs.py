@@ -85,7 +85,9 @@ def check_run_dir(out, resume=False, overwrite=False):
     out = Path(out)
     has_run = out.exists() and any((out / f).exists() for f in RUN_FILES)
     if has_run and not (resume or overwrite):
-        raise TrainError(f"{out} already holds a run; pass --resume to continue it or --overwrite to replace it")
+        raise TrainError(
+            f"{out} already holds a run; pass --resume to continue it or --overwrite to replace it"
+        )
     if resume and not (out / 'last.pt').exists():
         raise TrainError(f"{out}: nothing to resume (no last.pt)")
     return out
@@ -115,9 +117,13 @@ def load_checkpoint(path):
     if not Path(path).exists(): raise TrainError(f"{path}: no such checkpoint")
     try: ck = torch.load(path, weights_only=True, map_location='cpu')
     except Exception as e:
-        raise TrainError(f"{path}: cannot read checkpoint: corrupt or not written by layeradv ({type(e).__name__})") from None
+        raise TrainError(
+            f"{path}: cannot read checkpoint: corrupt or not written by layeradv ({type(e).__name__})"
+        ) from None
     if not isinstance(ck, dict) or not {'model', 'epoch'} <= set(ck):
-        raise TrainError(f"{path}: cannot read checkpoint: not written by layeradv (no 'model' and 'epoch' entries)")
+        raise TrainError(
+            f"{path}: cannot read checkpoint: not written by layeradv (no 'model' and 'epoch' entries)"
+        )
     return ck
 
 # %% ../nbs/02c_runs.ipynb #f06b37cf
@@ -137,7 +143,9 @@ def save_epoch(out, cfg, history, best, key, model, opt, sched, norm, amp, last_
     row = history[-1]
     improved = best is None or row[key] < best[key]
     if improved: best = dict(row)
-    save_checkpoint(out / 'last.pt', model, opt, sched, row['epoch'], history, best, norm, amp, last_shape)
+    save_checkpoint(
+        out / 'last.pt', model, opt, sched, row['epoch'], history, best, norm, amp, last_shape
+    )
     if improved: shutil.copyfile(out / 'last.pt', out / 'best.pt')
     write_metrics(history, out / 'metrics.csv')
     plot_curves({cfg.method: history}, out / 'curves.png', f"{cfg.arch} on {cfg.dataset}")

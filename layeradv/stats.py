@@ -62,7 +62,9 @@ def holm(ps):
 # %% ../nbs/06a_stats.ipynb #a4219d4a
 def holm_interval(p, p_holm, alpha=0.05):
     "(lo, hi): the t-interval of `paired` result `p` that excludes 0 exactly when `p_holm` < `alpha`"
-    return t_interval(p, 1 - alpha * min(1.0, p['p'] / p_holm)) if p_holm > 0 else (p['lo'], p['hi'])
+    return (
+        t_interval(p, 1 - alpha * min(1.0, p['p'] / p_holm)) if p_holm > 0 else (p['lo'], p['hi'])
+    )
 
 # %% ../nbs/06a_stats.ipynb #200f138a
 def fmt_pm(mean, std=None, digits=2):

@@ -44,7 +44,8 @@ class RunStore:
     def __init__(self, root, runs=None):
         self.root = Path(root)
         self.runs = Path(runs) if runs else runs_root() / 'store'
-    def path(self, cfg): return self.root / f"{cfg.dataset}-{cfg.arch}-{cfg.method}-{run_key(cfg)}.json"
+    def path(self, cfg):
+        return self.root / f"{cfg.dataset}-{cfg.arch}-{cfg.method}-{run_key(cfg)}.json"
     def weights(self, cfg): return self.path(cfg).with_suffix('.pt')
     def __len__(self): return len([p for p in self.root.glob('*.json') if p.stem.count('-') == 3])
 
@@ -165,7 +166,8 @@ def comparable(stored, now):
 def verify(self:RunStore, cfg, epochs=1):
     "Retrain the first `epochs` of stored run `cfg`: (None, or whether all numbers are equal, report lines)"
     r = self.get(cfg)
-    if r is None or 'provenance' not in r: raise ValueError(f"{self.path(cfg).name}: no stored result with provenance")
+    if r is None or 'provenance' not in r:
+        raise ValueError(f"{self.path(cfg).name}: no stored result with provenance")
     old = torch.get_num_threads(); torch.set_num_threads(int(_first(r['provenance']['threads'])))
     try:
         dev = pick_device(cfg.device); n = len(build_data(cfg, dev)[0])
@@ -173,12 +175,15 @@ def verify(self:RunStore, cfg, epochs=1):
         c = want_compile(cfg, dev, cfg.epochs * n)
         short = replace(cfg, epochs=min(epochs, cfg.epochs), compile=c is True)
         _, hist = train(short, Path(tempfile.mkdtemp()) / 'run', quiet=True)
-        off = comparable(r['provenance'], provenance(dev)) + (['compile (auto)'] if c == 'measure' else [])
+        off = comparable(r['provenance'], provenance(dev)) + (
+            ['compile (auto)'] if c == 'measure' else []
+        )
     finally: torch.set_num_threads(old)
     diffs = [(h['epoch'], k, s[k], h[k]) for h, s in zip(hist, r['history']) for k in _VERIFIED if h[k] != s[k]]
     lines = [f"epoch {e} {k}: stored {a!r}, now {b!r}" for e, k, a, b in diffs] or [
         f"epochs 1-{len(hist)}: {', '.join(_VERIFIED)} equal to the stored ones"]
-    if off: lines.append(f"not comparable bit for bit: {', '.join(off)} differ from the stored run's")
+    if off:
+        lines.append(f"not comparable bit for bit: {', '.join(off)} differ from the stored run's")
     return (None if off else not diffs), lines
 
 # %% ../nbs/03c_store.ipynb #8bd3f8ee

@@ -95,7 +95,9 @@ def evaluate(model, loader, amp=None, device=None, channels_last=True):
         x, y = x.to(amp.device, non_blocking=True), y.to(amp.device, non_blocking=True)
         if channels_last and x.dim() == 4: x = x.contiguous(memory_format=torch.channels_last)
         with amp.autocast(): out = model(x)
-        tot += F.cross_entropy(out.float(), y, reduction='sum'); err += (out.argmax(1) != y).sum(); n += len(y)
+        tot += F.cross_entropy(out.float(), y, reduction='sum')
+        err += (out.argmax(1) != y).sum()
+        n += len(y)
     model.train(was)
     return tot.item() / n, err.item() / n
 
@@ -116,7 +118,9 @@ def check_input(model, in_shape, arch, device):
     try:
         with torch.no_grad(): model(torch.zeros(2, *in_shape, device=device))
     except Exception as e:
-        raise TrainError(f"{arch} cannot take inputs of shape {tuple(in_shape)}: {(str(e).strip().splitlines() or [''])[0]}") from None
+        raise TrainError(
+            f"{arch} cannot take inputs of shape {tuple(in_shape)}: {(str(e).strip().splitlines() or [''])[0]}"
+        ) from None
     finally: model.train(was)
 
 def build_data(cfg, device, rank=0, world=1):
@@ -225,12 +229,16 @@ class CompilePolicy:
 def _to(x, y, device, channels_last):
     "A batch on `device`, images channels-last if asked"
     x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
-    return (x.contiguous(memory_format=torch.channels_last) if channels_last and x.dim() == 4 else x), y
+    return (
+        x.contiguous(memory_format=torch.channels_last) if channels_last and x.dim() == 4 else x
+    ), y
 
 def _not_finite(loss, epoch, i, out):
     "The error of a non-finite loss at batch `i` of `epoch`: nothing of the epoch is saved"
-    return TrainError(f"loss is {loss} at epoch {epoch + 1}, batch {i + 1}; nothing of this epoch was saved"
-                      f"{f' (last good checkpoint: {out}/last.pt)' if epoch else ''}")
+    return TrainError(
+        f"loss is {loss} at epoch {epoch + 1}, batch {i + 1}; nothing of this epoch was saved"
+        f"{f' (last good checkpoint: {out}/last.pt)' if epoch else ''}"
+    )
 
 # %% ../nbs/03_train.ipynb #9bab6754
 def run_epoch(policy, loader, opt, step, amp, cfg, norm, epoch=0, out='', mb=None):
@@ -249,7 +257,9 @@ def run_epoch(policy, loader, opt, step, amp, cfg, norm, epoch=0, out='', mb=Non
             if not math.isfinite(tot.item()): raise _not_finite(loss.item(), epoch, i, out)
             if mb: mb.child.comment = f"loss {tot.item() / n:.3f}  acc {100 * (1 - err.item() / n):.1f}%"
     if not math.isfinite(tot.item()):
-        raise TrainError(f"loss is not finite at the end of epoch {epoch + 1}; nothing of this epoch was saved")
+        raise TrainError(
+            f"loss is not finite at the end of epoch {epoch + 1}; nothing of this epoch was saved"
+        )
     return tot.item() / n, err.item() / n
 
 # %% ../nbs/03_train.ipynb #d0f3eb07
@@ -264,7 +274,9 @@ def setup_process(cfg):
     "(rank, world size, device) of this process: the process group joined under torchrun, the device picked"
     rank, world, local = dist_info()
     if world > 1 and not dist.is_initialized():
-        dist.init_process_group('nccl' if torch.cuda.is_available() and cfg.device != 'cpu' else 'gloo')
+        dist.init_process_group(
+            'nccl' if torch.cuda.is_available() and cfg.device != 'cpu' else 'gloo'
+        )
     device = pick_device(cfg.device, local)
     if device.type == 'cuda': torch.cuda.set_device(device); torch.backends.cudnn.benchmark = True
     return rank, world, device
@@ -272,7 +284,9 @@ def setup_process(cfg):
 def wrap(model, device, world):
     "`model` in `DistributedDataParallel` when `world` > 1"
     if world == 1: return model
-    return nn.parallel.DistributedDataParallel(model, device_ids=[device] if device.type == 'cuda' else None)
+    return nn.parallel.DistributedDataParallel(
+        model, device_ids=[device] if device.type == 'cuda' else None
+    )
 
 # %% ../nbs/03_train.ipynb #615495e4
 def open_run(cfg, out, resume, overwrite, lead, model, opt, sched, amp):
@@ -285,7 +299,8 @@ def open_run(cfg, out, resume, overwrite, lead, model, opt, sched, amp):
 # %% ../nbs/03_train.ipynb #9ad629b6
 class Progress:
     "The epochs of a run, shown with a progress bar and a line each when `show`, else silently"
-    def __init__(self, show, epochs): self.epochs, self.mb = epochs, master_bar(epochs) if show else None
+    def __init__(self, show, epochs):
+        self.epochs, self.mb = epochs, master_bar(epochs) if show else None
     def __iter__(self): return iter(self.epochs if self.mb is None else self.mb)
     def write(self, line):
         if self.mb is not None: self.mb.write(line)
@@ -298,9 +313,11 @@ class Progress:
 # %% ../nbs/03_train.ipynb #866f1b11
 def _banner(cfg, tr, device, world, amp, policy, out):
     "The first line a run prints"
-    return (f"{cfg.arch} / {cfg.method} on {cfg.dataset}: {len(tr)} batches of {cfg.batch_size} per epoch on "
-            f"{device}{f' x {world} processes' if world > 1 else ''}, amp {amp.mode}"
-            f"{'' if policy.fast is None else ', compiled'}  ->  {out}")
+    return (
+        f"{cfg.arch} / {cfg.method} on {cfg.dataset}: {len(tr)} batches of {cfg.batch_size} per epoch on "
+        f"{device}{f' x {world} processes' if world > 1 else ''}, amp {amp.mode}"
+        f"{'' if policy.fast is None else ', compiled'}  ->  {out}"
+    )
 
 def epoch_row(epoch, loss, err, val, test, lr, seconds):
     "The metrics of epoch `epoch` (0-based) as a row of metrics.csv; `val` None without a validation split"

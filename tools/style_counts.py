@@ -1,14 +1,25 @@
-"""The shape counts the project holds itself to, measured over every notebook in nbs/ and the package.
+"""The shape counts the project holds itself to, over every notebook in nbs/ and the package.
 
-    python tools/style_counts.py          # prints one line per count, its limit, and the worst offenders
+    python tools/style_counts.py    # one line per count: its value, its limit, the worst offenders
 
-Cell lines are counted without `#|` directives and blank lines. Exit status 1 when a limit is broken."""
+Cell lines are counted without `#|` directives and blank lines. Exit status 1 when a limit is
+broken."""
+
 import ast, json, re, statistics, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LIMITS = dict(median_export=8, max_export=40, max_function=40, train_lines=40, train_branches=8,
-              shown_output=0.40, mean_line=50, max_markdown=3000, long_lines=0)
+LIMITS = dict(
+    median_export=8,
+    max_export=40,
+    max_function=40,
+    train_lines=40,
+    train_branches=8,
+    shown_output=0.40,
+    mean_line=50,
+    max_markdown=3000,
+    long_lines=0,
+)
 
 
 def cells(nb):
@@ -25,8 +36,11 @@ def functions(path):
     tree = ast.parse(path.read_text())
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            body = [n for n in ast.walk(node) if isinstance(n, (ast.If, ast.IfExp, ast.For, ast.While,
-                                                              ast.Try, ast.BoolOp))]
+            body = [
+                n
+                for n in ast.walk(node)
+                if isinstance(n, (ast.If, ast.IfExp, ast.For, ast.While, ast.Try, ast.BoolOp))
+            ]
             yield node.name, node.end_lineno - node.lineno + 1, len(body)
 
 
@@ -34,8 +48,11 @@ def private_imports(path):
     "Yield `module.name` for each private name `path` imports from another package module."
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.ImportFrom) and node.level:
-            yield from (f'{node.module}.{a.name}' for a in node.names
-                        if a.name.startswith('_') and not a.name.startswith('__'))
+            yield from (
+                f'{node.module}.{a.name}'
+                for a in node.names
+                if a.name.startswith('_') and not a.name.startswith('__')
+            )
 
 
 def counts():
@@ -43,7 +60,8 @@ def counts():
     export, other, md, code_lines = [], [], [], []
     for nb in sorted((ROOT / 'nbs').glob('*.ipynb')):
         for kind, exp, lines, out, src in cells(nb):
-            if kind == 'markdown': md.append((len(src), nb.name))
+            if kind == 'markdown':
+                md.append((len(src), nb.name))
             elif kind == 'code':
                 code_lines += lines
                 (export if exp else other).append((len(lines), nb.name) if exp else (out, nb.name))
@@ -56,12 +74,14 @@ def counts():
         median_export=(statistics.median(n for n, _ in export), []),
         max_export=(max(n for n, _ in export), sorted(export, reverse=True)[:3]),
         max_function=(max(f[1] for f in funcs), sorted(funcs, key=lambda f: -f[1])[:3]),
-        train_lines=(train[1], []), train_branches=(train[2], []),
+        train_lines=(train[1], []),
+        train_branches=(train[2], []),
         shown_output=(round(sum(o for o, _ in other) / len(other), 3), []),
         mean_line=(round(statistics.mean(len(l) for l in code_lines), 1), []),
         max_markdown=(max(n for n, _ in md), sorted(md, reverse=True)[:3]),
         long_lines=(len(long), long[:3]),
-        private_imports=(sorted({i for p in mods for i in private_imports(p)}), []))
+        private_imports=(sorted({i for p in mods for i in private_imports(p)}), []),
+    )
 
 
 def main():
@@ -69,10 +89,18 @@ def main():
     bad = 0
     for name, (value, worst) in counts().items():
         limit = LIMITS.get(name)
-        ok = (value >= limit if name == 'shown_output' else value <= limit) if limit is not None else not value
+        ok = (
+            (value >= limit if name == 'shown_output' else value <= limit)
+            if limit is not None
+            else not value
+        )
         bad += not ok
-        print(f"{'ok ' if ok else 'BAD'} {name:15} {value!s:10.60} limit {limit}  {worst if not ok else ''}")
+        print(
+            f"{'ok ' if ok else 'BAD'} {name:15} {value!s:10.60} limit {limit}  "
+            f"{worst if not ok else ''}"
+        )
     return 1 if bad else 0
 
 
-if __name__ == '__main__': sys.exit(main())
+if __name__ == '__main__':
+    sys.exit(main())

@@ -62,5 +62,7 @@ def summary(results):
     at = lambda v: ' / '.join(f'{x:.2f}'.rstrip('0').rstrip('.') for x in v)
     rows = '; '.join(f"{lab} {at(m[f'{s} {e}']['two'] for e in eps)} (paper {at(PAPER[s])})"
                      for s, lab in (('prev', 'previous sample'), ('random', 'dense random')))
-    return (f"**Fig. 2** (the same net, automobile and bird; two-class accuracy % at pixel ε "
-            f"{' / '.join(map(str, eps))}, all layers; the paper's VGG at ε {at(PAPER['eps'])}): {rows}.")
+    return (
+        f"**Fig. 2** (the same net, automobile and bird; two-class accuracy % at pixel ε "
+        f"{' / '.join(map(str, eps))}, all layers; the paper's VGG at ε {at(PAPER['eps'])}): {rows}."
+    )

@@ -109,7 +109,9 @@ def fig3_curves(final, arms=('baseline', 'ours'), title='ResNet-20, CIFAR-10 (45
             if not rs: continue
             v = 100 * np.array([[h[k] for h in r['history']] for r in rs])
             x = np.arange(1, v.shape[1] + 1)
-            ax.plot(x, v.mean(0), label=f'{a} ({len(rs)} seeds)'); ax.fill_between(x, v.min(0), v.max(0), alpha=.25)
-    for ax, t in zip(axs, ('training error (%)', 'validation error (%)')): ax.set(xlabel='epoch', title=t)
+            ax.plot(x, v.mean(0), label=f'{a} ({len(rs)} seeds)')
+            ax.fill_between(x, v.min(0), v.max(0), alpha=0.25)
+    for ax, t in zip(axs, ('training error (%)', 'validation error (%)')):
+        ax.set(xlabel='epoch', title=t)
     axs[0].legend(); fig.suptitle(title); plt.close(fig)
     return fig

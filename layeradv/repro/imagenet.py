@@ -28,7 +28,9 @@ def grid(k, paths):
 
 def table(results, which='final'):
     "Paper vs measured top-1 accuracy (%)"
-    return paper_vs_measured(PAPER, collect(results, lambda c: ('AlexNet', c.method), lambda r: accuracy(r, which)))
+    return paper_vs_measured(
+        PAPER, collect(results, lambda c: ('AlexNet', c.method), lambda r: accuracy(r, which))
+    )
 
 EXP = Experiment('imagenet', 'ImageNet: AlexNet baseline vs Ours, 60 epochs', ('imagenet',), SETTINGS, grid, table,
                  notebook='25_imagenet', label=lambda c: c.method, group=lambda c: 'alexnet')

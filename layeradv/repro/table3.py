@@ -27,7 +27,9 @@ def grid(k, paths):
     # seed by seed, so that a cut-short grid is still a comparison
     for s in k['seeds']:
         runs[f'baseline-s{s}'] = TrainConfig(method='baseline', seed=s, **base)
-        runs.update({f'to_{p}-s{s}': TrainConfig(method='ours', gc_stop=p, seed=s, **base) for p in STOPS})
+        runs.update(
+            {f'to_{p}-s{s}': TrainConfig(method='ours', gc_stop=p, seed=s, **base) for p in STOPS}
+        )
     return runs
 
 def table(results, which='final'):

@@ -15,8 +15,10 @@ from ..measures import on_run, table4
 from ..experiments import Experiment, schedule
 
 # %% ../../nbs/11_adversarial_strength.ipynb #957af720
-SETTINGS = {'quick': dict(epochs=1, lr_step=1, batch_size=128, train_subset=2000, test_subset=300),
-            'full':  dict(epochs=10, lr_step=4, batch_size=128, train_subset=None, test_subset=None)}
+SETTINGS = {
+    'quick': dict(epochs=1, lr_step=1, batch_size=128, train_subset=2000, test_subset=300),
+    'full': dict(epochs=10, lr_step=4, batch_size=128, train_subset=None, test_subset=None),
+}
 
 def grid(k, paths):
     "One normally trained `small_cnn` (no adversarial training), the network that Table 4 attacks"

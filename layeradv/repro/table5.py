@@ -45,9 +45,13 @@ def table(results, attack='fgsm'):
     "Paper vs measured accuracy (%) under `attack` ('fgsm': Table 5; 'pgd': beyond the paper) for each method and ε"
     measured = {}
     for i, e in enumerate(TABLE5_EPS):
-        measured.update(collect(results, lambda c: (ROW_NAMES[c.method], e), lambda r: r['extra'][attack][i]))
+        measured.update(
+            collect(results, lambda c: (ROW_NAMES[c.method], e), lambda r: r['extra'][attack][i])
+        )
     if attack == 'fgsm': return paper_vs_measured(PAPER, measured)
-    return paper_vs_measured({n: {e: None for e in TABLE5_EPS} for n in PAPER}, measured).drop(columns='paper', level=1)   # no paper numbers
+    return paper_vs_measured({n: {e: None for e in TABLE5_EPS} for n in PAPER}, measured).drop(
+        columns='paper', level=1
+    )  # no paper numbers
 
 EXP = Experiment('table5', 'Table 5: baseline, FGS-orig, FGS-inter, Ours-orig, Ours-joint under input FGSM (VGG, CIFAR-10)',
                  ('cifar10',), SETTINGS, grid, table, extra, notebook='23_variants_table5',

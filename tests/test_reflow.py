@@ -1,0 +1,45 @@
+"tools/reflow.py keeps lines within 100 characters where it can, and never changes what code does"
+import ast, sys
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / 'tools'))
+import reflow as R
+
+
+def test_markdown_paragraphs_and_items_wrap_at_100_keeping_every_word():
+    long = 'word ' * 40
+    src = f"# A heading {long}\n\n{long.strip()}\n\n- {long.strip()}\n\n| a | {long} |\n\n"
+    src += f"> {long.strip()}"
+    out = R.reflow_markdown(src)
+    lines = out.split('\n')
+    assert lines[0].startswith('# A heading') and len(lines[0]) > 100  # headings stay whole
+    assert any(l.startswith('| a |') and len(l) > 100 for l in lines)  # so do tables
+    assert all(len(l) <= 100 for l in lines if not l.startswith(('#', '|')))
+    words = lambda t: [w for w in t.split() if w != '>']
+    assert words(out) == words(src)  # nothing lost, nothing moved
+    assert any(l.startswith('  word') for l in lines)  # a list item's lines hang under it
+    assert sum(l.startswith('> ') for l in lines) >= 2  # a block quote stays one
+
+
+def test_a_long_trailing_comment_moves_above_its_line():
+    src = "x = 1\nif x:\n    y = f(x)" + ' ' * 30 + '# ' + 'why ' * 20 + '\n'
+    out = R.reflow_code(src)
+    assert all(len(l) <= 100 for l in out.split('\n'))
+    assert out.split('\n')[2].startswith('    # why') and '    y = f(x)' in out.split('\n')
+    assert ast.dump(ast.parse(out)) == ast.dump(ast.parse(src))
+
+
+def test_a_long_statement_is_split_without_changing_its_tree():
+    src = "result = some_function(first_argument, second_argument, third_argument, sixth)\n"
+    src = src.replace('sixth', 'fourth, fifth, sixth_argument_with_a_long_name')
+    out = R.split_statements(src)
+    assert all(len(l) <= 100 for l in out.split('\n')) and out != src
+    assert ast.dump(ast.parse(out)) == ast.dump(ast.parse(src))
+
+
+def test_no_split_takes_a_function_past_40_lines():
+    body = ''.join(f"    v{i} = {i}\n" for i in range(38))
+    long = "    r = some_function(first_argument, second_argument, third_argument, x12345)\n"
+    long = long.replace('x12345', 'fourth_argument, a_fifth_argument_with_a_long_name')
+    src = "def f():\n" + body + long
+    assert R.split_statements(src) == src  # 40 lines now; splitting would make 42

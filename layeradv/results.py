@@ -50,7 +50,8 @@ def verdicts(runs=STUDIES, paths=None, store=None):
     return pd.concat(rows, ignore_index=True)
 
 # %% ../nbs/08a_results.ipynb #11415741
-README_COLS = ['claim', 'paper A - B', 'measured A / B', 'A - B [95% CI]', 'epoch', 'seeds', 'Holm verdict']
+README_COLS = ['study', 'claim', 'paper A - B', 'measured A / B', 'A - B [95% CI]', 'epoch', 'seeds',
+               'Holm verdict']
 
 def _seeds(n, added):
     "The seed count, with the interval over all seeds beside it when seeds were added after registering"

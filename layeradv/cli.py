@@ -199,18 +199,21 @@ COMMANDS['reproduce'] = reproduce_cmd
 def work_cmd(argv=None):
     "Train the runs of the studies named until the store has them all (layeradv work --help)"
     p = argparse.ArgumentParser(prog='layeradv work', description=work_cmd.__doc__)
-    p.add_argument('names', nargs='+', help='studies: toy, r20-cifar10, r20-full, ...')
-    p.add_argument('--setting', default='cpu', help='the studies\' setting: quick, cpu or gpu')
+    p.add_argument(
+        'names', nargs='+', help='studies, in order: NAME or NAME:SETTING (toy:registered)'
+    )
+    p.add_argument('--setting', default='cpu', help='the setting of names without one')
     p.add_argument('--store', help='run store (default results/store)')
     p.add_argument(
         '--poll', type=int, default=60, help='seconds between looks at runs trained elsewhere'
     )
     a = p.parse_args(argv)
+    # [(name, setting)], in order
+    jobs = [(n.split(':') + [a.setting])[:2] for n in a.names]
     try:
-        # unknown names fail before any work
-        [get_experiment(n).knobs(a.setting) for n in a.names]
+        [get_experiment(n).knobs(s) for n, s in jobs]  # unknown names fail before any work
         store = RunStore(a.store) if a.store else committed_store()
-        run_studies(a.names, data_paths(), store, a.setting, a.poll)
+        for n, s in jobs: run_studies([n], data_paths(), store, s, a.poll)
     except USER_ERRORS as e: return _error('work', e)
     print('all studies complete:', *a.names, flush=True)
     return 0

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# One background worker that trains evidence studies to completion (`layeradv work`): results land in results/store/
-# as runs finish (commit them). Start several workers to share the work: each run is trained by one of them. THREADS
-# sets the torch threads of each (default 1); SETTING the studies' setting (default cpu). Interrupted runs keep their
-# checkpoints in results/partial (LAYERADV_RUNS): commit them before a session ends and the next worker resumes them.
+# One background worker that trains evidence studies to completion (`layeradv work`): results land
+# in results/store/ as runs finish (commit them). Start several workers to share the work: each run
+# is trained by one of them. THREADS sets the torch threads of each (default 1); SETTING the
+# studies' setting (default cpu). Interrupted runs keep their checkpoints in results/partial
+# (LAYERADV_RUNS): commit them before a session ends and the next worker resumes them.
 #   LAYERADV_CIFAR10=... LAYERADV_CIFAR100=... THREADS=2 \
-#     nohup bash tools/run_studies.sh r20-full toy:registered r20-cifar10:registered > worker.log 2>&1 &
+#     nohup bash tools/run_studies.sh r20-full toy:registered r20-cifar10:registered > w.log 2>&1 &
 set -eu
 cd "$(dirname "$0")/.."
 export LAYERADV_RUNS="${LAYERADV_RUNS:-results/partial}" OMP_NUM_THREADS="${THREADS:-1}"

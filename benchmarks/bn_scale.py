@@ -8,7 +8,6 @@ std of the BatchNorm output, today's 4-sample estimate and the parameter formula
 
     LAYERADV_CIFAR10=PATH python benchmarks/bn_scale.py          # output: results/bench_bn_scale.txt
 """
-
 import torch, torch.nn as nn
 from layeradv.store import committed_store
 from layeradv.paths import committed_paths
@@ -22,15 +21,10 @@ if __name__ == '__main__':
     tr, _, _, _ = build_data(cfg, torch.device('cpu'))
     x, _ = next(iter(tr))
     outs = {}
-    hooks = [
-        m.register_forward_hook(lambda m, i, o, n=n: outs.__setitem__(n, (m, o.detach())))
-        for n, m in model.named_modules()
-        if isinstance(m, nn.BatchNorm2d)
-    ]
-    with torch.no_grad():
-        model(x)
-    for h in hooks:
-        h.remove()
+    hooks = [m.register_forward_hook(lambda m, i, o, n=n: outs.__setitem__(n, (m, o.detach())))
+             for n, m in model.named_modules() if isinstance(m, nn.BatchNorm2d)]
+    with torch.no_grad(): model(x)
+    for h in hooks: h.remove()
     print(
         f"torch {torch.__version__} on {hardware('cpu')}; {len(outs)} BatchNorm layers, batch {len(x)}"
     )
@@ -41,8 +35,7 @@ if __name__ == '__main__':
     for n, (m, o) in outs.items():
         full, four = o.std().item(), o[:4].std().item()
         form = (m.weight.pow(2).mean() + m.bias.var(correction=0)).sqrt().item()
-        r4.append(four / full)
-        rf.append(form / full)
+        r4.append(four / full); rf.append(form / full)
         print(
             f"{n:<22}{full:>10.4f}{four:>11.4f}{form:>10.4f}{four / full:>8.3f}{form / full:>14.3f}"
         )

@@ -3,7 +3,6 @@ fp32, CPU), after its compile and warm-up steps, times compiled and eager steps 
 
     python benchmarks/compile_auto.py [--method ours] [--probe 5]
 """
-
 import argparse, time
 import torch
 from layeradv.config import TrainConfig, Amp
@@ -14,8 +13,7 @@ if __name__ == '__main__':
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument('--method', default='ours')
-    ap.add_argument('--probe', type=int, default=5)
+    ap.add_argument('--method', default='ours'); ap.add_argument('--probe', type=int, default=5)
     a = ap.parse_args()
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads on {hardware()}")
     cfg = TrainConfig(arch='resnet20', method=a.method, data='-', eps=0.03)
@@ -26,9 +24,8 @@ if __name__ == '__main__':
     policy = CompilePolicy(model, model, 'measure', probe=a.probe)
     x = torch.randn(128, 3, 32, 32).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (128,))
-    for i in range(
-        1 + 2 + 2 * a.probe
-    ):  # the first step eager (new shape), two compiled warm-ups, the probes
+    # the first step eager (new shape), two compiled warm-ups, the probes
+    for i in range(1 + 2 + 2 * a.probe):
         opt.zero_grad(set_to_none=True)
         policy.step(STEPS[a.method], x, y, amp, cfg, None, opt)
         amp.step(opt)

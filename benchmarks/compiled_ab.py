@@ -12,46 +12,31 @@ mutations at the end of the backward graph, so inductor builds each sign there, 
 that read the same data, and refuses to fuse them ("Nodes are too far away"); `SignChoices`, a custom `InductorChoices`,
 allows those horizontal fusions where one side writes int8 (the sign cache). 'off' is the default.
 """
-
 import argparse, json, subprocess, sys
 
 
 def bn_head(arm):
     "'off': the act_std scale reads the BatchNorm output instead of recomputing 4 samples from its input"
     if arm == 'off':
-        from layeradv import core
-
-        core._bn_head = lambda *a, **k: None
+        from layeradv import core; core._bn_head = lambda *a, **k: None
 
 
 def sign_fusion(arm):
     "'on': inductor may fuse a horizontal pair of nodes where one side writes int8 (the sign cache)"
     import torch
     from torch._inductor.choices import InductorChoices
-
-    def writes_int8(node):
-        return any(
-            b.node.get_dtype() == torch.int8 for n in node.get_nodes() for b in n.get_outputs()
-        )
-
+    def writes_int8(node): return any(b.node.get_dtype() == torch.int8 for n in node.get_nodes() for b in n.get_outputs())
     class SignChoices(InductorChoices):
         @staticmethod
         def can_fuse_horizontal(scheduler, node1, node2, shared_data_score):
             if InductorChoices.can_fuse_horizontal(scheduler, node1, node2, shared_data_score):
                 return True
             from torch._inductor import config
-
-            return shared_data_score >= config.score_fusion_memory_threshold and (
-                writes_int8(node1) or writes_int8(node2)
-            )
-
-        def uuid(self):
-            return 'sign-fusion-ab-1'
-
+            return (shared_data_score >= config.score_fusion_memory_threshold
+                    and (writes_int8(node1) or writes_int8(node2)))
+        def uuid(self): return 'sign-fusion-ab-1'
     if arm == 'on':
-        import torch._inductor.config as c
-
-        c.inductor_choices_class = SignChoices
+        import torch._inductor.config as c; c.inductor_choices_class = SignChoices
 
 
 CHANGES = {'bn_head': bn_head, 'sign_fusion': sign_fusion}
@@ -60,28 +45,16 @@ CHANGES = {'bn_head': bn_head, 'sign_fusion': sign_fusion}
 def child(change, arm, rounds):
     "One process of the A/B: apply `change` as `arm`, time compiled baseline and Ours, print one JSON line"
     from layeradv.bench import bench_steps, median
-
     CHANGES[change](arm)
     t = bench_steps('resnet20', 128, ('baseline', 'ours'), ('compiled',), rounds=rounds)
     b, o = t['compiled', 'baseline'], t['compiled', 'ours']
     r = [x / y for x, y in zip(o, b)]
-    print(
-        json.dumps(
-            dict(
-                arm=arm,
-                base=round(1000 * median(b), 1),
-                ours=round(1000 * median(o), 1),
-                ratio=round(median(r), 4),
-                lo=round(min(r), 4),
-                hi=round(max(r), 4),
-            )
-        )
-    )
+    print(json.dumps(dict(arm=arm, base=round(1000 * median(b), 1), ours=round(1000 * median(o), 1),
+                          ratio=round(median(r), 4), lo=round(min(r), 4), hi=round(max(r), 4))))
 
 
 if __name__ == '__main__':
-    if sys.argv[1:2] == ['--child']:
-        sys.exit(child(sys.argv[2], sys.argv[3], int(sys.argv[4])))
+    if sys.argv[1:2] == ['--child']: sys.exit(child(sys.argv[2], sys.argv[3], int(sys.argv[4])))
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -91,18 +64,11 @@ if __name__ == '__main__':
     a = ap.parse_args()
     ratios = {'on': [], 'off': []}
     for k in range(a.pairs):
-        for arm in ('on', 'off') if k % 2 == 0 else ('off', 'on'):
-            r = subprocess.run(
-                [sys.executable, __file__, '--child', a.change, arm, str(a.rounds)],
-                capture_output=True,
-                text=True,
-            )
-            if r.returncode:
-                sys.exit(
-                    f"compiled_ab: the {arm} process failed: {r.stderr.strip().splitlines()[-1]}"
-                )
-            line = r.stdout.strip().splitlines()[-1]
-            print(line, flush=True)
+        for arm in (('on', 'off') if k % 2 == 0 else ('off', 'on')):
+            r = subprocess.run([sys.executable, __file__, '--child', a.change, arm, str(a.rounds)],
+                               capture_output=True, text=True)
+            if r.returncode: sys.exit(f"compiled_ab: the {arm} process failed: {r.stderr.strip().splitlines()[-1]}")
+            line = r.stdout.strip().splitlines()[-1]; print(line, flush=True)
             ratios[arm].append(json.loads(line)['ratio'])
     for arm, v in ratios.items():
         print(

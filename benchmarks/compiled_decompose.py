@@ -9,20 +9,14 @@ Arms: ours (all of Gc), capture_only (perturb=False: the sign is cached, nothing
 the perturbation from the cache of the first, eager step, no sign in the backward pass), and *_unit (the same with
 scale='unit', no read of the activation for the scale).
 """
-
 import argparse, time
 import torch
 from layeradv.bench import stepper, print_steps
 from layeradv.config import Amp
 
-ARMS = {
-    'baseline': ('baseline', None),
-    'ours': ('ours', None),
-    'capture_only': ('ours', dict(perturb=False)),
-    'perturb_only': ('ours', dict(capture=False)),
-    'ours_unit': ('ours', dict(scale='unit')),
-    'perturb_unit': ('ours', dict(capture=False, scale='unit')),
-}
+ARMS = {'baseline': ('baseline', None), 'ours': ('ours', None), 'capture_only': ('ours', dict(perturb=False)),
+        'perturb_only': ('ours', dict(capture=False)), 'ours_unit': ('ours', dict(scale='unit')),
+        'perturb_unit': ('ours', dict(capture=False, scale='unit'))}
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(
@@ -38,24 +32,14 @@ if __name__ == '__main__':
     x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (128,), generator=g)
     norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
-    runs = {
-        ('compiled', n): stepper(
-            'resnet20', ARMS[n][0], 'compiled', x, y, norm, 10, amp, True, gc=ARMS[n][1]
-        )
-        for n in names
-    }
+    runs = {('compiled', n): stepper('resnet20', ARMS[n][0], 'compiled', x, y, norm, 10, amp, True, gc=ARMS[n][1]) for n in names}
     for one in runs.values():
-        for _ in range(3):
-            one()  # compiles, warms up
+        for _ in range(3): one()                                   # compiles, warms up
     times = {k: [] for k in runs}
     for _ in range(a.rounds):
         for k, one in runs.items():
             t0 = time.perf_counter()
-            for _ in range(3):
-                one()
+            for _ in range(3): one()
             times[k].append((time.perf_counter() - t0) / 3)
-    print_steps(
-        times,
-        f"torch {torch.__version__}, {torch.get_num_threads()} threads; compiled ResNet-20, batch 128, {a.rounds} "
-        "interleaved rounds of 3 steps (ratio: to the baseline of the same round)",
-    )
+    print_steps(times, f"torch {torch.__version__}, {torch.get_num_threads()} threads; compiled ResNet-20, batch 128, {a.rounds} "
+                       "interleaved rounds of 3 steps (ratio: to the baseline of the same round)")

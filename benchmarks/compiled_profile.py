@@ -6,7 +6,6 @@ Extra KEY=VALUE arguments set `scale` (a `TrainConfig` field) or any integer/boo
     OMP_NUM_THREADS=1 python benchmarks/compiled_profile.py ours realize_reads_threshold=5  # an inductor setting
     OMP_NUM_THREADS=1 python benchmarks/compiled_profile.py ours scale=unit                 # no reduction over the activation
 """
-
 import sys
 import torch
 import torch._inductor.config as inductor
@@ -18,29 +17,18 @@ if __name__ == '__main__':
     method, steps, kw = sys.argv[1], 3, {}
     for a in sys.argv[2:]:
         k, v = a.split('=')
-        if k == 'scale':
-            kw['scale'] = v
-        else:
-            setattr(
-                inductor,
-                k,
-                v in ('1', 'true', 'True') if isinstance(getattr(inductor, k), bool) else int(v),
-            )
+        if k == 'scale': kw['scale'] = v
+        else: setattr(inductor, k, v in ('1', 'true', 'True') if isinstance(getattr(inductor, k), bool) else int(v))
     g = torch.Generator().manual_seed(0)
     x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (128,), generator=g)
     norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
     one = stepper('resnet20', method, 'compiled', x, y, norm, 10, amp, True, **kw)
-    for _ in range(4):
-        one()
+    for _ in range(4): one()
     with profile(activities=[ProfilerActivity.CPU]) as p:
-        for _ in range(steps):
-            one()
+        for _ in range(steps): one()
     ev = sorted(p.key_averages(), key=lambda e: -e.self_cpu_time_total)
     print(
         f"{method} {' '.join(sys.argv[2:])}: {sum(e.self_cpu_time_total for e in ev) / steps / 1e3:.1f} ms per step (profiled)"
     )
-    for e in ev[:8]:
-        print(
-            f"  {e.key[:60]:60s} {e.self_cpu_time_total / steps / 1e3:8.2f} ms  x{e.count // steps}"
-        )
+    for e in ev[:8]: print(f"  {e.key[:60]:60s} {e.self_cpu_time_total / steps / 1e3:8.2f} ms  x{e.count // steps}")

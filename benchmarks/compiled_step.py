@@ -6,7 +6,6 @@ step first (what the trainer and `bench_steps` do) keeps one graph.
 
     python benchmarks/compiled_step.py ours 1      # METHOD, EAGER_FIRST (1: one eager step before compiling, 0: none)
 """
-
 import sys, time
 import torch, torch._dynamo.utils as U
 from torch.profiler import profile, ProfilerActivity
@@ -14,11 +13,9 @@ from layeradv.bench import stepper
 from layeradv.config import Amp
 from layeradv.provenance import hardware
 
-
 def counts():
     "(graphs compiled, graph breaks) so far in this process"
     return U.counters['stats']['unique_graphs'], sum(U.counters['graph_break'].values())
-
 
 if __name__ == '__main__':
     method, eager_first = sys.argv[1], sys.argv[2] == '1'
@@ -29,18 +26,12 @@ if __name__ == '__main__':
     one = stepper(
         'resnet20', method, 'compiled', x, y, norm, 10, amp, True, eager_first=eager_first
     )
-    for _ in range(3):
-        one()
+    for _ in range(3): one()
     warm = counts()
     t = []
     for _ in range(9):
-        t0 = time.perf_counter()
-        one()
-        one()
-        one()
-        t.append((time.perf_counter() - t0) / 3)
-    with profile(activities=[ProfilerActivity.CPU]) as p:
-        one()
+        t0 = time.perf_counter(); one(); one(); one(); t.append((time.perf_counter() - t0) / 3)
+    with profile(activities=[ProfilerActivity.CPU]) as p: one()
     n = sum(e.count for e in p.key_averages() if e.key == 'CompiledFunction')
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads on {hardware('cpu')}")
     print(

@@ -7,7 +7,6 @@ $LAYERADV_CIFAR100 (torchvision's CIFAR-100 format). Both pipelines do the same 
 4-pixel zero padding, horizontal flip, per-channel normalisation, float output. The resident loader runs on the CPU and,
 where one is available, on the GPU (timed with synchronisation). The ratio column is images/s relative to torchvision.
 """
-
 import argparse, os, time
 import torch
 import torchvision, torchvision.transforms as T
@@ -18,13 +17,10 @@ from layeradv.data import load_images, find_tree, cifar_loaders, channel_stats
 def rate(it, n_batches, sync=lambda: None, warmup=3):
     "Images per second over `n_batches` batches of iterator `it`, after `warmup` batches"
     it = iter(it)
-    for _ in range(warmup):
-        next(it)
-    sync()
-    t0, n = time.perf_counter(), 0
+    for _ in range(warmup): next(it)
+    sync(); t0, n = time.perf_counter(), 0
     for _ in range(n_batches):
-        xb, _ = next(it)
-        n += len(xb)
+        xb, _ = next(it); n += len(xb)
     sync()
     return n / (time.perf_counter() - t0)
 
@@ -37,22 +33,10 @@ def torchvision_loader(ds, workers, bs):
 
 def bench(name, data, tv_dataset, args):
     mean, std = channel_stats(data.train_x)
-    tf = T.Compose(
-        [
-            T.RandomCrop(32, padding=4),
-            T.RandomHorizontalFlip(),
-            T.ToTensor(),
-            T.Normalize((mean / 255).tolist(), (std / 255).tolist()),
-        ]
-    )
+    tf = T.Compose([T.RandomCrop(32, padding=4), T.RandomHorizontalFlip(), T.ToTensor(),
+                    T.Normalize((mean / 255).tolist(), (std / 255).tolist())])
     tv_dataset.transform = tf
-    rows = [
-        (
-            'torchvision + DataLoader',
-            f'{args.workers} workers',
-            rate(torchvision_loader(tv_dataset, args.workers, args.bs), args.batches),
-        )
-    ]
+    rows = [('torchvision + DataLoader', f'{args.workers} workers', rate(torchvision_loader(tv_dataset, args.workers, args.bs), args.batches))]
     devices = ['cpu'] + (['cuda'] if torch.cuda.is_available() else [])
     for dev in devices:
         sync = torch.cuda.synchronize if dev == 'cuda' else (lambda: None)
@@ -65,8 +49,7 @@ def bench(name, data, tv_dataset, args):
     base = rows[0][2]
     print(f"\n{name}: batch {args.bs}, random crop (pad 4) + flip + normalise")
     print(f"{'pipeline':<26}{'where':<16}{'images/s':>12}{'ratio':>8}")
-    for p, w, r in rows:
-        print(f"{p:<26}{w:<16}{r:>12,.0f}{r / base:>7.1f}x")
+    for p, w, r in rows: print(f"{p:<26}{w:<16}{r:>12,.0f}{r / base:>7.1f}x")
 
 
 def main():
@@ -85,25 +68,13 @@ def main():
     if args.cifar10:
         data = load_images('cifar10', args.cifar10)
         root, _, _ = find_tree(args.cifar10)
-        bench(
-            'CIFAR-10 JPEG tree (torchvision ImageFolder)',
-            data,
-            torchvision.datasets.ImageFolder(root / 'train'),
-            args,
-        )
+        bench('CIFAR-10 JPEG tree (torchvision ImageFolder)', data, torchvision.datasets.ImageFolder(root / 'train'), args)
     if args.cifar100:
         from layeradv.data import extract_archive, is_archive
         from pathlib import Path
-
         data = load_images('cifar100', args.cifar100)
-        p = Path(args.cifar100)
-        root = extract_archive(p) if is_archive(p) else p
-        bench(
-            'CIFAR-100 (torchvision CIFAR100)',
-            data,
-            torchvision.datasets.CIFAR100(str(root), train=True),
-            args,
-        )
+        p = Path(args.cifar100); root = extract_archive(p) if is_archive(p) else p
+        bench('CIFAR-100 (torchvision CIFAR100)', data, torchvision.datasets.CIFAR100(str(root), train=True), args)
     if not (args.cifar10 or args.cifar100):
         ap.error("give --cifar10 and/or --cifar100 (or set LAYERADV_CIFAR10 / LAYERADV_CIFAR100)")
 

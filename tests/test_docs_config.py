@@ -1,40 +1,29 @@
 "The Quarto site configuration lists every notebook (the real site is built by nbdev-docs where Quarto is installed)"
-
 import yaml
 from conftest import ROOT
-
 
 def test_sidebar_lists_every_notebook():
     side = yaml.safe_load((ROOT / 'nbs' / 'sidebar.yml').read_text())['website']['sidebar'][
         'contents'
     ]
     listed = set()
-
     def walk(items):
         for it in items:
-            if isinstance(it, str):
-                listed.add(it)
-            else:
-                walk(it['contents'])
-
+            if isinstance(it, str): listed.add(it)
+            else: walk(it['contents'])
     walk(side)
     on_disk = {p.name for p in (ROOT / 'nbs').glob('*.ipynb')}
     assert listed == on_disk, (sorted(on_disk - listed), sorted(listed - on_disk))
-
 
 def test_quarto_files_present():
     for f in ("_quarto.yml", "nbdev.yml", "sidebar.yml", "styles.css"):
         assert (ROOT / 'nbs' / f).exists(), f
 
-
 def _docs():
     import importlib.util
-
     spec = importlib.util.spec_from_file_location('docs', ROOT / 'tools' / 'docs.py')
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
+    m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
     return m
-
 
 def test_docs_check_catches_problems(tmp_path):
     "The offline docs check fails on a missing page, a broken link, a missing image, an experiment page without results, and a shown quick run"
@@ -47,14 +36,9 @@ def test_docs_check_catches_problems(tmp_path):
         '<p>No result yet: no setting of table3 has been run</p>'
     )
     problems = _docs().check_site(tmp_path)
-    for p in (
-        "index.html: broken link to nope.html",
-        "index.html: missing image images/nope.svg",
-        "20_cifar_table1.html: experiment page with neither a figure nor 'No result yet'",
-        "00_core.ipynb: no page rendered",
-        "21_dropout_table2.html: shows a result of CI's quick setting",
-    ):
+    for p in ("index.html: broken link to nope.html", "index.html: missing image images/nope.svg",
+              "20_cifar_table1.html: experiment page with neither a figure nor 'No result yet'", "00_core.ipynb: no page rendered",
+              "21_dropout_table2.html: shows a result of CI's quick setting"):
         assert p in problems, (p, problems)
-    assert not [p for p in problems if p.startswith('22_layers_table3.html')], (
-        problems
-    )  # "no result yet" is an honest page
+    # "no result yet" is an honest page
+    assert not [p for p in problems if p.startswith('22_layers_table3.html')], problems

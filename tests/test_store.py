@@ -1,5 +1,4 @@
 """The run store: one training per configuration, whichever study or table asks for it."""
-
 import json
 import layeradv.store as S
 from layeradv.evidence import study, study_config, Arm
@@ -7,16 +6,7 @@ from layeradv.experiments import reproduce
 from layeradv.store import RunStore, run_key
 from test_ddp import make_tree
 
-PROTOCOL = dict(
-    arch='small_cnn',
-    dataset='imagefolder',
-    epochs=1,
-    batch_size=16,
-    lr=0.05,
-    device='cpu',
-    channels_last=False,
-)
-
+PROTOCOL = dict(arch='small_cnn', dataset='imagefolder', epochs=1, batch_size=16, lr=0.05, device='cpu', channels_last=False)
 
 def test_same_configuration_in_two_studies_trains_once(tmp_path, monkeypatch):
     "Two studies (two tables) share a baseline and an Ours arm: the second study trains only its own arm"
@@ -26,32 +16,17 @@ def test_same_configuration_in_two_studies_trains_once(tmp_path, monkeypatch):
     monkeypatch.setattr(
         S, 'train', lambda cfg, *a, **k: calls.append(run_key(cfg)) or real(cfg, *a, **k)
     )
-    a = study(
-        'a',
-        'table A',
-        PROTOCOL,
-        arms={'baseline': Arm('baseline'), 'ours': Arm('ours', 0.1)},
-        claims=[],
-        seeds=(0,),
-    )
-    b_protocol = {
-        **PROTOCOL,
-        'workers': 0,
-        'compile': 'false',
-    }  # fields that do not change training
-    b = study(
-        'b',
-        'table B',
-        b_protocol,
-        arms={'baseline': Arm('baseline'), 'ours': Arm('ours', 0.1), 'strong': Arm('ours', 0.3)},
-        claims=[],
-        seeds=(0,),
-    )
+    a = study('a', 'table A', PROTOCOL, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', 0.1)}, claims=[], seeds=(0,))
+    # fields that do not change training
+    b_protocol = {**PROTOCOL, 'workers': 0, 'compile': 'false'}
+    b = study('b', 'table B', b_protocol, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', 0.1), 'strong': Arm('ours', 0.3)},
+              claims=[], seeds=(0,))
     store, paths = RunStore(tmp_path / 'store', runs=tmp_path / 'runs'), {'imagefolder': data}
     ra = reproduce(a, 'cpu', paths, store=store)
     assert len(calls) == 2
     rb = reproduce(b, 'cpu', paths, store=store)
-    assert len(calls) == 3, calls  # only the arm table A did not have
+    # only the arm table A did not have
+    assert len(calls) == 3, calls
     assert rb['baseline-s0'] == ra['baseline-s0'] and rb['ours-s0'] == ra['ours-s0']
     assert len(list((tmp_path / 'store').glob('*.json'))) == 3
     stored = json.loads(store.path(study_config(b_protocol, paths, 'ours', 0.1, 0)).read_text())

@@ -4,6 +4,7 @@ plus seconds per epoch (also `layeradv bench --compile --epoch`).
     python benchmarks/step_overhead.py --rounds 15 --compile --epoch   # ResNet-20, batch 128, CPU, fp32
     python benchmarks/step_overhead.py --gpu --compile --epoch         # ResNet-56, batch 512, CUDA, bf16
     python benchmarks/step_overhead.py --isolated --compile --epoch --methods ours,random,random_matched --reps 3
+    python benchmarks/step_overhead.py --ops                            # operators per eager step only
                                        # one process per (mode, method), processes interleaved (fair for compiled models);
                                        # each process times its method and the baseline in interleaved rounds
 """
@@ -31,6 +32,7 @@ if __name__ == '__main__':
     ap.add_argument('--batch', type=int, default=None, help='batch size (default 128 on the CPU, 512 on the GPU)')
     ap.add_argument('--isolated', action='store_true', help='one process per (mode, method), interleaved repetitions (CPU)')
     ap.add_argument('--reps', type=int, default=3, help='--isolated: repetitions')
+    ap.add_argument('--ops', action='store_true', help='only count the operators per step')
     a = ap.parse_args()
     modes = ('eager', 'compiled') if a.compile else ('eager',)
     print(
@@ -45,6 +47,10 @@ if __name__ == '__main__':
     methods = ('baseline', *[m for m in a.methods.split(',') if m != 'baseline']) if a.methods else tuple(METHODS)
     print(f"operators per eager step ({arch}, batch {bs}):", *(f"{m} {n} (+{e}, +{g} per Gc)" for m, n, e, g in
           ops_table(arch, [m for m in methods if m != 'baseline' and m != 'fgs'], bs, device=dev)), sep='\n  ')
+    for s in ('bn_affine', 'unit'):                      # the scales that read no activation
+        _, n, e, g = ops_table(arch, ['ours'], bs, device=dev, scale=s)[1]
+        print(f"  ours, scale {s} {n} (+{e}, +{g} per Gc)")
+    if a.ops: raise SystemExit
     if a.isolated:
         t, ep, r = bench_isolated(arch, bs, methods, modes, a.reps, a.rounds, a.steps, a.epoch)
         print_steps(t, f"{arch}, batch {bs}, {dev}, amp {amp}, channels-last; one process per row and repetition, "

@@ -145,7 +145,7 @@ def bench_isolated(arch='resnet20', batch_size=128, methods=('baseline', 'ours')
 
 # %% ../nbs/03a_bench.ipynb #adbbe414
 def count_ops(arch='resnet20', method='ours', batch_size=128, device='cpu', eps=0.03, **kw):
-    "{operator: count} dispatched by one eager training step of `method` (after a warm-up step)"
+    "{operator: count} dispatched by one eager training step of `method` (after two warm-up steps)"
     import collections
     from torch.utils._python_dispatch import TorchDispatchMode
     class Count(TorchDispatchMode):
@@ -158,7 +158,7 @@ def count_ops(arch='resnet20', method='ours', batch_size=128, device='cpu', eps=
     torch.manual_seed(0); model = build_model(cfg, 10, dev); opt, _ = build_optim(cfg, model)
     x = torch.randn(batch_size, 3, 32, 32, device=dev).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (batch_size,), device=dev)
-    for k in range(2):
+    for k in range(3):
         with Count() as c: opt.zero_grad(set_to_none=True); STEPS[method](model, x, y, amp, cfg, None); amp.step(opt)
     return dict(c.c)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 import torch
 from .models import MODELS
+from .core import SCALES
 
 # %% ../nbs/02b_config.ipynb #77082abd
 METHODS = {  # method: (what it is, passes per step)
@@ -46,7 +47,7 @@ class TrainConfig:
     # baseline, ours, ours_joint, fgs, fgs_inter, random, random_matched
     method: str = 'ours'
     eps: float = 0.1                # perturbation strength (Gc epsilon; pixel epsilon for fgs)
-    # per-layer epsilon scale of the Gc methods: act_std, grad_range, unit
+    # per-layer epsilon scale of the Gc methods: act_std, grad_range, unit, bn_affine
     scale: str = 'act_std'
     alpha: float = 0.5              # weight of the clean loss in ours_joint, fgs and fgs_inter
     gc_stop: str = None             # put Gc only up to this module (Table 3: a pool layer's name)
@@ -84,7 +85,7 @@ class TrainConfig:
                (isinstance(self.eps, (int, float)) and math.isfinite(self.eps) and self.eps >= 0, f"eps must be a number >= 0, got {self.eps}"),
                (0 <= self.alpha <= 1, f"alpha must be in [0, 1], got {self.alpha}"),
                (self.method not in ('fgs', 'fgs_inter') or self.alpha > 0, f"{self.method} needs alpha > 0 (its input gradient comes from the clean loss)"),
-               (self.scale in ('act_std', 'grad_range', 'unit'), f"unknown scale {self.scale!r}; choose act_std, grad_range or unit"),
+               (self.scale in SCALES, f"unknown scale {self.scale!r}; choose one of {', '.join(SCALES)}"),
                (self.epochs >= 1 and self.batch_size >= 1, "epochs and batch_size must be >= 1"),
                (self.lr > 0 and (self.lr_step is None or self.lr_step >= 1) and self.lr_factor > 0, "lr, lr_step and lr_factor must be > 0"),
                (0 <= self.dropout < 1, f"dropout must be in [0, 1), got {self.dropout}"),

@@ -7,10 +7,11 @@ Docs: https://layeradv.github.io/layeradv/bench.html.md"""
 
 # %% auto #0
 __all__ = ['stepper', 'bench_steps', 'median', 'step_table', 'print_steps', 'epoch_seconds', 'isolated_run', 'bench_isolated',
-           'count_ops', 'ops_table']
+           'dispatched', 'count_ops', 'ops_table']
 
 # %% ../nbs/03a_bench.ipynb #79c00a9a
-import time
+import collections, time
+from torch.utils._python_dispatch import TorchDispatchMode
 import torch
 from .config import METHODS, TrainConfig, Amp
 from .train import STEPS, CompilePolicy, build_model, build_optim, compile_for_training, run_epoch
@@ -144,23 +145,29 @@ def bench_isolated(arch='resnet20', batch_size=128, methods=('baseline', 'ours')
     return times, epochs, ratios
 
 # %% ../nbs/03a_bench.ipynb #adbbe414
+class _Count(TorchDispatchMode):
+    "Counts the operators dispatched inside it"
+    def __init__(self): super().__init__(); self.c = collections.Counter()
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        self.c[str(func.overloadpacket)] += 1
+        return func(*args, **(kwargs or {}))
+
+def dispatched(f):
+    "{operator: count} of the operators that calling `f()` dispatches"
+    with _Count() as c: f()
+    return dict(c.c)
+
+# %% ../nbs/03a_bench.ipynb #c882bb8e
 def count_ops(arch='resnet20', method='ours', batch_size=128, device='cpu', eps=0.03, **kw):
     "{operator: count} dispatched by one eager training step of `method` (after two warm-up steps)"
-    import collections
-    from torch.utils._python_dispatch import TorchDispatchMode
-    class Count(TorchDispatchMode):
-        def __init__(self): super().__init__(); self.c = collections.Counter()
-        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
-            self.c[str(func.overloadpacket)] += 1
-            return func(*args, **(kwargs or {}))
     dev = torch.device(device); amp = Amp(dev, 'none')
     cfg = TrainConfig(arch=arch, method=method, data='-', eps=eps, **kw)
     torch.manual_seed(0); model = build_model(cfg, 10, dev); opt, _ = build_optim(cfg, model)
     x = torch.randn(batch_size, 3, 32, 32, device=dev).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (batch_size,), device=dev)
-    for k in range(3):
-        with Count() as c: opt.zero_grad(set_to_none=True); STEPS[method](model, x, y, amp, cfg, None); amp.step(opt)
-    return dict(c.c)
+    def step(): opt.zero_grad(set_to_none=True); STEPS[method](model, x, y, amp, cfg, None); amp.step(opt)
+    step(); step()
+    return dispatched(step)
 
 # %% ../nbs/03a_bench.ipynb #a45144b1
 def ops_table(arch='resnet20', methods=('ours', 'random', 'random_matched'), batch_size=128, **kw):

@@ -15,13 +15,9 @@ Modules:
 - `layeradv.provenance`: What produced a result: a fingerprint of the training code's behaviour, the torch version and the machine.
 - `layeradv.repro.fig2`: Proposed (previous-sample) versus random layerwise perturbations of the same magnitude, seen in the features that enter the classifier.
 - `layeradv.repro.full`: Table 1's ResNet-20 claim and the direction claim on all 45,000 training images with a converged schedule and early-stopped numbers, registered before the runs: on the CPU in fp32, and in bf16 on a GPU whenever one is lent.
-- `layeradv.repro.imagenet`: AlexNet trained from scratch for 60 epochs, baseline versus Ours, on any ImageNet-layout tree; the quick setting on ten real Tiny ImageNet classes.
+- `layeradv.repro.paper`: Tables 1, 2, 3, 5 and 6 and the ImageNet experiment as the paper ran them: each an `Experiment` with named settings, its grid of runs and its paper-vs-measured table. Their settings beyond CI's need a GPU.
 - `layeradv.repro.r20`: The paper's deep-network claims on a training set small enough for a CPU: 5,000 CIFAR images, ε chosen on validation data, paired seeds, on the CPU in fp32 and on a GPU in bf16.
-- `layeradv.repro.table1`: Baseline versus the proposed layerwise adversarial training (Algorithm 1, "Perturbed") for VGG-16 with BN, ResNet-20 and ResNet-56, with the training and test error curves of Fig. 3.
-- `layeradv.repro.table3`: VGG-16 with BN on CIFAR-10 with Gc layers from conv1 up to pool1, pool2, ..., pool5; no augmentation, no dropout.
 - `layeradv.repro.table4`: Are the previous sample's gradient signs adversarial? A normally trained 3-conv + 1-fc network under input FGSM and under the layerwise previous-sample perturbation, in one unit.
-- `layeradv.repro.table5`: Baseline, FGS-orig, FGS-inter, Ours-orig and Ours-joint on CIFAR-10 (VGG, no augmentation), tested on clean images and under input FGSM of strength 0.02 to 0.1; PGD beyond the paper.
-- `layeradv.repro.table6`: WRN-28-10 trained with Ours-joint, flip and crop augmentation, on CIFAR-10 and CIFAR-100; error rates next to the published WRN results.
 - `layeradv.repro.toy`: A 1024-512 tanh MLP on grayscale CIFAR-10: Ours against the baseline, FGS, two random controls and dropout, with paired seeds, ε chosen on validation data, and the encoder Jacobian's spectrum.
 - `layeradv.results`: A background worker that trains every study's runs until the store holds them all, and the README's table of claims computed from the store, with the command that reruns each row.
 - `layeradv.stats`: Paired differences over seeds with their t-intervals and p-values, verdicts against the paper's effect, and Holm's correction over a family of claims.

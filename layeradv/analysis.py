@@ -32,6 +32,7 @@ def mean_spectrum(encoder, loader, k=50, chunk=250, device='cpu'):
             tot = tot + jacobian_svals(encoder, xc)[:, :k].sum(0); n += len(xc)
     return (tot / n).cpu()
 
+# %% ../nbs/06_analysis.ipynb #8470820e
 def mlp_encoder(model):
     "The encoder of the toy MLP: everything before its last linear layer"
     return nn.Sequential(*list(model.children())[:-1])
@@ -69,6 +70,7 @@ def tsne(features, seed=0, perplexity=30):
         2, perplexity=min(perplexity, (len(features) - 1) / 3), init='pca', random_state=seed
     ).fit_transform(features.numpy())
 
+# %% ../nbs/06_analysis.ipynb #d37686fe
 def plot_tsne_grid(panels, path=None, suptitle=None):
     "A grid of 2-d embeddings: `panels` is a list of rows of (title, embedding, labels)"
     import matplotlib.pyplot as plt, seaborn as sns

@@ -39,6 +39,7 @@ def fgsm_images(x, grad, eps, mean, std):
     pix = x * std + mean                     # the sign is the same in either space: std > 0
     return ((pix + eps * grad.sign()).clamp_(0, 1) - mean) / std
 
+# %% ../nbs/05_attacks.ipynb #628b20f8
 def fgsm(model, x, y, eps):
     "FGSM: `x + eps * sign(grad_x J)`, clamped to [0, 1] (Goodfellow et al. 2014)"
     if eps == 0: return x
@@ -81,6 +82,7 @@ class _Shifted:
     def __call__(self, gc, x): return gc._shifted
     def __repr__(self): return '_Shifted()'
 
+# %% ../nbs/05_attacks.ipynb #a1928945
 def _gc_copy(model, eps, scale, hosts):
     "A frozen copy of `model` in eval mode with active Gc layers (made once per test stream)"
     m = add_gc(copy.deepcopy(model).eval().requires_grad_(False), eps=eps, scale=scale, hosts=hosts)
@@ -88,6 +90,7 @@ def _gc_copy(model, eps, scale, hosts):
     for g in gc_layers(m).values(): g.train()
     return m
 
+# %% ../nbs/05_attacks.ipynb #4cbb90b8
 def _directions(source, s, prev):
     "Signs each sample gets from its batch's signs `s` (and the last sample before, `prev`): see `layerwise`"
     if source == 'own': return s
@@ -97,6 +100,7 @@ def _directions(source, s, prev):
     if source == 'prev': return r
     raise ValueError(f"layerwise: unknown source {source!r}; choose prev, own, matched or random")
 
+# %% ../nbs/05_attacks.ipynb #bcef4cf6
 def layerwise(model, x, y, eps, carry=None, scale='act_std', source='prev', hosts=None, input_eps=0.0):
     "Perturb every Gc position (and with `input_eps` the image) by eps * s * signs from `source`; returns (logits, carry)"
     m = carry['model'] if carry else _gc_copy(model, eps, scale, hosts)
@@ -115,6 +119,7 @@ def layerwise(model, x, y, eps, carry=None, scale='act_std', source='prev', host
     with torch.no_grad(): out = m(xa)                          # 3. the perturbed pass
     return out, {'model': m, 'last': {n: s[-1:].clone() for n, s in signs.items()}}
 
+# %% ../nbs/05_attacks.ipynb #8469fd2e
 def layerwise_input(model, x, y, eps, carry=None):
     "Input-only variant: each image moved by eps * sign of the previous sample's input gradient, clamped to [0, 1]"
     g = input_grad(model, x, y).sign()
@@ -122,6 +127,7 @@ def layerwise_input(model, x, y, eps, carry=None):
     xa = (x + eps * torch.cat([prev, g[:-1]])).clamp(0, 1)
     with torch.no_grad(): return model(xa), g[-1:].clone()
 
+# %% ../nbs/05_attacks.ipynb #ca0b75df
 def layerwise_robustness(model, loader, eps_grid=TABLE4_EPS, attack=layerwise, device='cpu', **kw):
     "Accuracy (%) under a previous-sample attack (`layerwise` or `layerwise_input`) for each eps, test set in order"
     model.eval()

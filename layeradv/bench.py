@@ -67,6 +67,7 @@ def median(v):
     "The median of `v` (the upper one of an even count)"
     return sorted(v)[len(v) // 2]
 
+# %% ../nbs/03a_bench.ipynb #41404749
 def step_table(times, ratios=None):
     "Rows (mode, method, ms median, ms min, ms max, ratio median, ratio min, ratio max) of `bench_steps` times; `ratios`: measured ones"
     rows = []
@@ -152,6 +153,7 @@ class _Count(TorchDispatchMode):
         self.c[str(func.overloadpacket)] += 1
         return func(*args, **(kwargs or {}))
 
+# %% ../nbs/03a_bench.ipynb #80d8818a
 def dispatched(f):
     "{operator: count} of the operators that calling `f()` dispatches"
     with _Count() as c: f()

@@ -148,6 +148,7 @@ def _list_grid(exp, knobs, given, only):
     for n in select({**sweep, **grid}, only): print(n)
     return 0
 
+# %% ../nbs/09_cli.ipynb #3703781f
 def _verify(exp, setting, store, given):
     "Retrain the first epoch of one stored run of `exp`; 0 when its numbers equal the stored ones"
     run, ok, lines = verify_run(exp, setting, store, given)
@@ -241,6 +242,7 @@ def _usage():
     return "usage: layeradv <command> [options]\n\ncommands:\n" + "\n".join(lines) + \
            "\n\n`layeradv <command> --help` lists a command's options and their defaults."
 
+# %% ../nbs/09_cli.ipynb #83609103
 def main(argv=None):
     "The `layeradv` console script: run the command named by the first argument"
     argv = sys.argv[1:] if argv is None else list(argv)

@@ -38,8 +38,11 @@ def _bn_head(host, xin, x, n=4):
 
 # %% ../nbs/00_core.ipynb #eb75b8bd
 def _grad_range(gc, x, host=None, host_input=None): return gc.grad_range
+
+# %% ../nbs/00_core.ipynb #469a5567
 def _unit(gc, x, host=None, host_input=None): return x.new_ones((), dtype=torch.float32)
 
+# %% ../nbs/00_core.ipynb #c02eb30a
 def _act_std(gc, x, host=None, host_input=None):
     "std of `x`'s first 4 samples (thousands of activations estimate the spread closely); compiled, after a BatchNorm `host`, from its input"
     head = _bn_head(host, host_input, x) if torch.compiler.is_compiling() else None
@@ -101,6 +104,7 @@ def _like(t, ref):
         return t.contiguous(memory_format=torch.channels_last)
     return t
 
+# %% ../nbs/00_core.ipynb #19c442aa
 def pair_batch(r, n, pairing='cycle'):
     "Directions for a batch of `n` from cached directions `r`: sample i gets `r[i % b]` ('cycle') or nothing past `b` ('truncate')"
     b = r.shape[0]
@@ -122,6 +126,7 @@ def _sign_table(device, dtype):
         _SIGN_TABLES[k] = (2 * bits - 1).to(device=device, dtype=dtype)
     return _SIGN_TABLES[k]
 
+# %% ../nbs/00_core.ipynb #fbd4524d
 def random_signs(like):
     "Independent fair random ±1 values with the shape, dtype, device and memory layout of `like` (32 per random draw)"
     n = like.numel()
@@ -139,6 +144,7 @@ def _check_shape(gc, r, x):
             f"{tuple(x.shape[1:])}; the input size must not change while Gc layers train"
         )
 
+# %% ../nbs/00_core.ipynb #e57edf8e
 class PrevSign:
     "Ours (Algorithm 1): sign of the gradient this Gc saw on the previous batch, paired sample by sample"
     needs_grad = True
@@ -148,6 +154,7 @@ class PrevSign:
         return pair_batch(gc.sign, x.shape[0], gc.pairing)
     def __repr__(self): return 'PrevSign()'
 
+# %% ../nbs/00_core.ipynb #11f21f32
 class CurrentSign:
     "FGS-inter: sign of the gradient of the current batch, captured by a clean pass on the same batch just before"
     needs_grad = True
@@ -160,7 +167,6 @@ class CurrentSign:
         return gc.sign
     def __repr__(self): return 'CurrentSign()'
 
-
 # %% ../nbs/00_core.ipynb #0888ed14
 class MatchedRandomSign(PrevSign):
     "Control: random ±1 exactly where Ours' cached sign is non-zero (same support and norm, random direction)"
@@ -169,6 +175,7 @@ class MatchedRandomSign(PrevSign):
         return None if r is None else r * random_signs(r)
     def __repr__(self): return 'MatchedRandomSign()'
 
+# %% ../nbs/00_core.ipynb #5ab4434f
 class RandomSign:
     "Control (noise injection, Fig. 2): random ±1 at every unit, same magnitude, independent of any gradient"
     needs_grad = False
@@ -193,6 +200,7 @@ class _Signs:
         caches, grads, self.caches, self.grads = self.caches, self.grads, [], []
         torch._foreach_copy_(caches, torch._foreach_sign(grads))
 
+# %% ../nbs/00_core.ipynb #433d403e
 _SIGNS = _Signs()
 
 def _capture(sign, rng=None):
@@ -210,6 +218,7 @@ def _capture(sign, rng=None):
             rng.copy_(torch.nan_to_num(g.amax() - g.amin(), nan=0.0, posinf=0.0, neginf=0.0))
     return hook
 
+# %% ../nbs/00_core.ipynb #b775c757
 def _in_place(x):
     "Whether `x` may take the perturbation in place: a fresh autograd output (not a view) whose own backward does not read it"
     # compiled code fuses the add anyway
@@ -282,6 +291,7 @@ def forward(self:Gc, x, host=None, host_input=None):
         )
     return x
 
+# %% ../nbs/00_core.ipynb #44b69dac
 @patch
 def _shift(self:Gc, x, r, host=None, host_input=None):
     "x + eps * s * r; in place where `_in_place` allows (a constant shift: d(x + c)/dx = 1, no autograd node)"
@@ -305,6 +315,7 @@ def _span(names, name, model):
     j = max(k for k, n in enumerate(names) if k >= i and (n == name or n.startswith(name + '.') or name == ''))
     return i, j
 
+# %% ../nbs/00_core.ipynb #df108488
 def gc_hosts(model, start=None, stop=None):
     "Names of the layers a Gc goes after: every normalization layer, else every conv, else every linear but the last; `start`..`stop`"
     mods = list(model.named_modules())
@@ -319,17 +330,22 @@ def gc_hosts(model, start=None, stop=None):
 # %% ../nbs/00_core.ipynb #75e3486f
 def _apply_gc(module, inputs, output):
     return module.gc(output, module, inputs[0] if inputs else None)
+
+# %% ../nbs/00_core.ipynb #44bf7b30
 def _apply_gc_before(act, inputs): return (act._gc_host.gc(inputs[0]), *inputs[1:])
 
+# %% ../nbs/00_core.ipynb #d02adcda
 def fused_act(module):
     "The activation a fused normalization + activation layer applies last (timm's `BatchNormAct2d` and kin), else None"
     a = getattr(module, 'act', None)
     return a if isinstance(module, NORM_TYPES) and isinstance(a, nn.Module) and not isinstance(a, nn.Identity) else None
 
+# %% ../nbs/00_core.ipynb #54058eff
 def gc_layers(model):
     "The `Gc` layers of `model`, keyed by the name of the layer they follow"
     return {n: m.gc for n, m in model.named_modules() if isinstance(getattr(m, 'gc', None), Gc)}
 
+# %% ../nbs/00_core.ipynb #f570a480
 def add_gc(model, eps=0.0, hosts=None, before_act=True, **kwargs):
     "Insert a `Gc(eps, **kwargs)` after each host layer (default: `gc_hosts`), before a fused activation; returns `model`"
     if gc_layers(model):
@@ -350,6 +366,7 @@ def add_gc(model, eps=0.0, hosts=None, before_act=True, **kwargs):
         else: m.register_forward_hook(_apply_gc)
     return model
 
+# %% ../nbs/00_core.ipynb #3f0a09b4
 def strip_gc(model):
     "Remove every `Gc` and its hook (test time, Algorithm 1 line 11), leaving the plain model; returns `model`"
     for n in gc_layers(model):
@@ -371,6 +388,7 @@ def _host_rule(model):
         return 'a convolution (the model has no normalization layer)'
     return 'a hidden linear layer (no normalization or convolution)'
 
+# %% ../nbs/00_core.ipynb #a164388d
 def gc_plan(model, start=None, stop=None, before_act=True):
     "Where `add_gc` would put each Gc in `model`: [{host, type, place, why}]"
     why = _host_rule(model)
@@ -414,6 +432,7 @@ def gc_state(model):
     "The cached gradient signs (and ranges) of every Gc, keyed by host layer name, for checkpoints"
     return {n: {'sign': g.sign, 'grad_range': g.grad_range} for n, g in gc_layers(model).items()}
 
+# %% ../nbs/00_core.ipynb #736c1051
 def load_gc_state(model, state):
     "Restore caches saved by `gc_state` (onto the device of the model's parameters)"
     layers = gc_layers(model)

@@ -39,6 +39,7 @@ def _files(p):
                     out.append((os.path.relpath(e.path, p), st.st_size, st.st_mtime_ns))
     return sorted(out)
 
+# %% ../nbs/02_data.ipynb #15e095f1
 def source_key(path, *extra):
     "A short key that changes when anything at `path` changes: the file, or every file below the folder (path, size, mtime)"
     p = Path(path).resolve(); st = p.stat()
@@ -58,6 +59,7 @@ def is_archive(p):
     "Whether `p` is a file that `extract_archive` unpacks"
     return p.is_file() and p.name.endswith(('.tar.gz', '.tgz', '.tar'))
 
+# %% ../nbs/02_data.ipynb #b4e6de09
 def extract_archive(path):
     "Extract the archive at `path` into the cache once (keyed by `source_key`); return the extracted folder"
     path = _existing(path)
@@ -79,6 +81,7 @@ def extract_archive(path):
     except OSError: shutil.rmtree(tmp, ignore_errors=True)    # another process got there first
     return dest
 
+# %% ../nbs/02_data.ipynb #0f8fb432
 def _split_root(root):
     "The folder holding `train/`: `root` itself or its only subfolder"
     if (root / 'train').is_dir(): return root
@@ -86,6 +89,7 @@ def _split_root(root):
     if len(subs) == 1 and (subs[0] / 'train').is_dir(): return subs[0]
     return None
 
+# %% ../nbs/02_data.ipynb #76089c78
 def _classes(split_dir, src):
     res = {}
     for d in sorted(p for p in split_dir.iterdir() if p.is_dir()):
@@ -95,6 +99,7 @@ def _classes(split_dir, src):
     if not res: raise DataError(f"{src}: {split_dir.name}/ has no class folders")
     return res
 
+# %% ../nbs/02_data.ipynb #2f7641d5
 def find_tree(path):
     "Check an ImageFolder tree (folder or archive); return (root, test split name, {split: {class: [files]}})"
     src = _existing(path)
@@ -128,6 +133,7 @@ class ImageData:
     def state(self):
         return {k: getattr(self, k) for k in ('train_x', 'train_y', 'test_x', 'test_y', 'classes')}
 
+# %% ../nbs/02_data.ipynb #ee061932
 def _decode(f):
     try:
         with Image.open(f) as im:
@@ -135,6 +141,7 @@ def _decode(f):
     except Exception as e:
         raise DataError(f"{f}: cannot decode image ({type(e).__name__}: {e})") from None
 
+# %% ../nbs/02_data.ipynb #6e77f3e2
 def _decode_split(classes, src):
     items = [(f, i) for i, c in enumerate(sorted(classes)) for f in classes[c]]
     with ThreadPoolExecutor(max(1, os.cpu_count() or 1)) as ex:
@@ -149,6 +156,7 @@ def _decode_split(classes, src):
     x = torch.from_numpy(np.stack(arrs)).permute(0, 3, 1, 2).contiguous()
     return x, torch.tensor([i for _, i in items], dtype=torch.int64)
 
+# %% ../nbs/02_data.ipynb #3eda481c
 def _cached(kind, path, build):
     "Load `kind` data for `path` from the cache, or build it and cache it"
     f = cache_dir() / f"{kind}-{source_key(path)}.pt"
@@ -157,6 +165,7 @@ def _cached(kind, path, build):
     atomic_write(f, lambda t: torch.save(data.state(), t))
     return data
 
+# %% ../nbs/02_data.ipynb #a0713e86
 def read_imagefolder(path):
     "An ImageFolder tree (folder or .tar.gz) decoded to an `ImageData`, cached after the first read"
     src = _existing(path)
@@ -179,6 +188,7 @@ def _is_cifar_format(p, name):
         return first is not None and first.name.split('/')[0] == folder
     return False
 
+# %% ../nbs/02_data.ipynb #50c6be89
 def read_cifar(path, name='cifar10', download=False):
     "CIFAR-10/100 in torchvision's format (root folder or official archive) as an `ImageData`, cached after the first read"
     import torchvision
@@ -309,6 +319,7 @@ def _balanced_idx(y, n, g):
     idx = torch.cat([(y == c).nonzero().flatten()[torch.randperm(int((y == c).sum()), generator=g)[:per]] for c in classes])
     return idx[torch.randperm(len(idx), generator=g)[:n]]
 
+# %% ../nbs/02_data.ipynb #ec82e801
 def subset(x, y, n, seed=0):
     "A class-balanced random subset of `n` samples of (x, y)"
     if n is None or n >= len(y): return x, y
@@ -356,6 +367,7 @@ def load_rgb(path):
     except Exception as e:
         raise DataError(f"{path}: cannot decode image ({type(e).__name__}: {e})") from None
 
+# %% ../nbs/02_data.ipynb #2ab5cb7e
 def _balanced(ds, n, seed):
     "A class-balanced random `Subset` of `n` samples of an ImageFolder (all of it if n is None); keeps `classes`"
     from torch.utils.data import Subset
@@ -364,6 +376,7 @@ def _balanced(ds, n, seed):
     sub = Subset(ds, idx.tolist()); sub.classes = ds.classes
     return sub
 
+# %% ../nbs/02_data.ipynb #2d5232a5
 def imagenet_loaders(path, batch_size=256, workers=4, size=224, resize=256, pin_memory=False, seed=0,
                      train_subset=None, test_subset=None):
     "Train and validation `DataLoader`s for an ImageNet-layout tree (folder or .tar.gz) with the standard AlexNet transforms"

@@ -69,6 +69,7 @@ def by_arm(results):
         arms.setdefault(n.rsplit('-s', 1)[0], []).append(r)
     return arms
 
+# %% ../nbs/08_evidence.ipynb #470b4f01
 def arm_label(c):
     "A run's curve label: method, dropout and last Gc stage where set"
     return ' '.join([c.method, *([f'dropout {c.dropout}'] if c.dropout else []),
@@ -79,6 +80,7 @@ def early_stopped(r):
     "Whether result `r` has the test error of its best-validation weights (trained with a validation split)"
     return bool(r['config'].get('valid')) and (r.get('best') or {}).get('test_err') is not None
 
+# %% ../nbs/08_evidence.ipynb #b59cfbe8
 def score(r, metric='test', stop='final'):
     "`metric` of `r`: 'test' (`stop`: 'best'/'final'), 'val' accuracy (%); 'fgsm:EPS', 'pgd:EPS'; 'sv:K'; 'decay:K'"
     if metric == 'test': return accuracy(r, stop, 'test')
@@ -98,6 +100,7 @@ def _pairs(arms, a, b, metric):
     stop = 'best' if metric == 'test' and both and all(map(early_stopped, sum(both.values(), ()))) else 'final'
     return stop, {s: p for s, p in both.items() if None not in (score(p[0], metric, stop), score(p[1], metric, stop))}
 
+# %% ../nbs/08_evidence.ipynb #624091f7
 def _code(results):
     "'same (FINGERPRINT)', 'differs' or 'not recorded' for the fingerprints of `results` ('—' for none)"
     if not results: return '—'
@@ -122,6 +125,7 @@ def _diff(pairs, metric, stop):
         *zip(*[(score(x, metric, stop), score(y, metric, stop)) for x, y in pairs.values()])
     )
 
+# %% ../nbs/08_evidence.ipynb #ca92190f
 def compare(arms, c, seeds=None):
     "A claims-table row for claim `c` over `arms` ({arm: [results]}) and the registered `seeds` (None: all)"
     stop, pairs = _pairs(arms, c.a, c.b, c.metric)
@@ -191,6 +195,7 @@ def quick(k, **kw):
     return {**k, 'protocol': q(k['protocol']), 'sweeps': [(q(p), {m: es[:2] for m, es in sw.items()}) for p, sw in k['sweeps']],
             'seeds': (0, 1), 'registered': (0, 1), 'sweep_seeds': k['sweep_seeds'][:1], 'checks': {}, **kw}
 
+# %% ../nbs/08_evidence.ipynb #757159e8
 def rerun(k, seeds, sweep_seeds, arms=None):
     "Knobs `k` retrained under the registered rules: new final `seeds`, all registered, disjoint `sweep_seeds`"
     if shared := sorted(set(seeds) & set(sweep_seeds)):
@@ -198,6 +203,7 @@ def rerun(k, seeds, sweep_seeds, arms=None):
     return {**k, 'seeds': tuple(seeds), 'registered': tuple(seeds), 'sweep_seeds': tuple(sweep_seeds),
             'arms': {**k['arms'], **(arms or {})}}
 
+# %% ../nbs/08_evidence.ipynb #ea2688e6
 def on_gpu(k, seeds, registered=None):
     "A study's knobs `k` on a GPU in bf16, eager, sweeps included (run keys of their own), with `seeds`"
     g = lambda p: {**p, 'amp': 'bf16', 'device': 'cuda', 'compile': False}
@@ -240,6 +246,7 @@ def sweep_table(sweep):
     for r in sweep.values(): rows.setdefault((r['config']['method'], r['config']['eps']), []).append(accuracy(r, split='val'))
     return pd.DataFrame([{'method': m, 'eps': e, 'val acc (%)': round(sum(v) / len(v), 2), 'seeds': len(v)} for (m, e), v in sorted(rows.items())])
 
+# %% ../nbs/08_evidence.ipynb #77b6413c
 def arms_table(final, paper=None):
     "Per arm: method, paper's accuracy (`paper`: {arm: %}), test (early-stopped, final) and train accuracy, minutes"
     import pandas as pd

@@ -31,6 +31,7 @@ def setting(choices=('quick', 'full')):
         raise ValueError(f"LAYERADV_SETTING={s!r}: this notebook has settings {', '.join(choices)}")
     return s
 
+# %% ../nbs/07_experiments.ipynb #40752634
 def results_dir(name, root=None):
     "The folder `results/<name>` at the repository root (or under `root`)"
     d = Path(root or results_root()) / name; d.mkdir(parents=True, exist_ok=True)
@@ -91,6 +92,7 @@ def need_data(exp, given=None, needed=None):
         )
     return paths
 
+# %% ../nbs/07_experiments.ipynb #2fa4a952
 def select(configs, only=None, strict=True):
     "The runs of `configs` whose names match the glob `only` (all if None); error if none does (and `strict`)"
     if not only: return configs
@@ -104,6 +106,7 @@ def accuracy(r, which='final', split='test'):
     "Accuracy (%) of a result at its final (or best) epoch on `split` ('test' or 'val')"
     return 100 * (1 - r[which][f'{split}_err'])
 
+# %% ../nbs/07_experiments.ipynb #7adfb69e
 def choose_eps(sweep, results, split='val'):
     "{method: the eps with the best mean `split` accuracy} for each method whose runs in `sweep` ({name: TrainConfig}) all have `results`"
     by, done = {}, {}
@@ -134,6 +137,7 @@ def experiment_out(exp, setting):
     "Where a setting's table and curves go: results/<name>/<setting> in the repository; quick runs use a fresh temporary folder"
     return Path(tempfile.mkdtemp(prefix=f'{exp.name}-quick-')) if setting == 'quick' else results_dir(f'{exp.name}/{setting}')
 
+# %% ../nbs/07_experiments.ipynb #7963dcaf
 def reproduce(exp, setting, paths=None, out=None, store=None, only=None, quiet=True, log=None):
     "Run (or resume) the sweep, then the grid, of `exp` in `setting` through `store` (default: the committed store; quick: a temporary one in `out`)"
     knobs = exp.knobs(setting)
@@ -161,6 +165,7 @@ def experiments():
     mods = [importlib.import_module(f'layeradv.repro.{m.name}') for m in pkgutil.iter_modules(repro.__path__)]
     return {e.name: e for m in mods for e in (getattr(m, 'EXPS', None) or (m.EXP,))}
 
+# %% ../nbs/07_experiments.ipynb #071e4038
 def get_experiment(name):
     "The `Experiment` called `name`, or a one-line error listing them"
     exps = experiments()
@@ -171,6 +176,7 @@ def get_experiment(name):
 # %% ../nbs/07_experiments.ipynb #6708e5fc
 def _cfg(r): return SimpleNamespace(**r['config'])
 
+# %% ../nbs/07_experiments.ipynb #b80bb479
 def collect(results, key, value=accuracy):
     "{key(config): [value(result), ...]} over `results`: e.g. the accuracies of all seeds of one (arch, method)"
     out = {}
@@ -195,6 +201,7 @@ def read_setting(exp, setting, store=None, paths=None):
     k, sweep = stage(exp, exp.knobs(setting), paths, store); g = exp.grid(k, paths)
     return sweep, k.get('chosen', {}), (measured(exp, store, g, store.read_grid(g)) if exp.measure else store.read_grid(g))
 
+# %% ../nbs/07_experiments.ipynb #43700e75
 def saved_results(exp, store=None, paths=None):
     "{setting: results} of the settings of `exp` (other than quick) with results in `store` (default: the committed one)"
     return {
@@ -223,6 +230,7 @@ def curves_of(results, label, seed=0):
     "{label(config): history} of the runs with `seed`, for `plot_curves` (Fig. 3)"
     return {label(_cfg(r)): r['history'] for r in results.values() if r['config']['seed'] == seed}
 
+# %% ../nbs/07_experiments.ipynb #204b21d2
 def fig3(results, prefix, title, group, label, seed=0):
     "Fig. 3 panels: train and test error curves of the `seed` runs, one figure per group, saved as <prefix>_<group>.png"
     import matplotlib.pyplot as plt

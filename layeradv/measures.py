@@ -135,6 +135,7 @@ def toy_spectrum(n=300):
     "extra(model, cfg): Fig. 1's spectrum over `n` test images"
     return on_run(spectrum, n)
 
+# %% ../nbs/06b_measures.ipynb #5231a44e
 def robustness_extra(n=2000, n_pgd=500, pgd_steps=10):
     "extra(model, cfg): `input_robustness` over `n` test images, PGD's start seeded by the run's seed"
     return lambda model, cfg: input_robustness(

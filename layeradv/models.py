@@ -49,6 +49,7 @@ class _ShortcutA(nn.Module):
         x = x[:, :, ::self.stride, ::self.stride]
         return F.pad(x, (0, 0, 0, 0, self.pad // 2, self.pad - self.pad // 2))
 
+# %% ../nbs/01_models.ipynb #be800bb6
 class BasicBlock(nn.Module):
     "conv3x3-BN-ReLU-conv3x3-BN plus shortcut, then ReLU"
     def __init__(self, cin, cout, stride=1):
@@ -62,6 +63,7 @@ class BasicBlock(nn.Module):
         out = F.relu(self.bn1(self.conv1(x)))
         return F.relu(self.bn2(self.conv2(out)) + self.shortcut(x))
 
+# %% ../nbs/01_models.ipynb #0ee04fb2
 class CifarResNet(nn.Module):
     "He et al.'s CIFAR ResNet with 6n+2 layers and option-A shortcuts"
     def __init__(self, n, num_classes=10, dropout=0.0):
@@ -81,10 +83,12 @@ class CifarResNet(nn.Module):
         x = self.layer3(self.layer2(self.layer1(x)))
         return self.fc(self.drop(torch.flatten(F.adaptive_avg_pool2d(x, 1), 1)))
 
+# %% ../nbs/01_models.ipynb #dcec31bd
 def resnet20(num_classes=10, dropout=0.0):
     "ResNet-20 for CIFAR (0.27M parameters)"
     return CifarResNet(3, num_classes, dropout)
 
+# %% ../nbs/01_models.ipynb #33c08f6e
 def resnet56(num_classes=10, dropout=0.0):
     "ResNet-56 for CIFAR (0.85M parameters)"
     return CifarResNet(9, num_classes, dropout)
@@ -106,6 +110,7 @@ class WideBlock(nn.Module):
         y = self.conv2(F.relu(self.bn2(self.drop(y))))
         return y + (self.shortcut(o) if self.shortcut is not None else x)
 
+# %% ../nbs/01_models.ipynb #15d22747
 class WideResNet(nn.Module):
     "WRN-depth-k for CIFAR"
     def __init__(self, depth=28, k=10, num_classes=10, dropout=0.0):
@@ -128,6 +133,7 @@ class WideResNet(nn.Module):
         x = self.layer3(self.layer2(self.layer1(self.conv1(x))))
         return self.fc(torch.flatten(F.adaptive_avg_pool2d(F.relu(self.bn(x)), 1), 1))
 
+# %% ../nbs/01_models.ipynb #a704ecfc
 def wrn28_10(num_classes=10, dropout=0.0):
     "Wide ResNet 28-10 (36.5M parameters); `dropout=0.3` is the published dropout variant"
     return WideResNet(28, 10, num_classes, dropout)
@@ -145,6 +151,7 @@ def toy_mlp(num_classes=10, dropout=0.0, in_shape=(1, 32, 32)):
     if dropout: layers.append(('drop', nn.Dropout(dropout)))
     return nn.Sequential(OrderedDict(layers + [('fc3', nn.Linear(512, num_classes))]))
 
+# %% ../nbs/01_models.ipynb #a9ee4231
 def small_cnn(num_classes=10, dropout=0.0, widths=(32, 64, 128), in_shape=(3, 32, 32)):
     "Table 4's network: three conv3x3-BN-ReLU-maxpool blocks and one linear layer, sized for `in_shape` (C, H, W)"
     (cin, h, w), layers = in_shape, []

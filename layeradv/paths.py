@@ -55,6 +55,7 @@ def results_root():
     repo = Path(importlib.util.find_spec('layeradv').origin).resolve().parents[1]
     return (repo if (repo / 'pyproject.toml').exists() else Path.cwd()) / 'results'
 
+# %% ../nbs/01a_paths.ipynb #f4bfacdf
 def runs_root():
     "Where training runs write their checkpoints: `$LAYERADV_RUNS`, else `runs` in the working folder"
     return Path(os.environ.get('LAYERADV_RUNS', 'runs'))

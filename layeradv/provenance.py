@@ -84,6 +84,7 @@ _TRACE_CFG = dict(arch='resnet20', data='synthetic', batch_size=16, crop=2, flip
 
 def _rounded(v, digits=9): return float(f"{v:.{digits}g}")
 
+# %% ../nbs/03b_provenance.ipynb #83c2af6f
 def trace(**fields):
     "Per-step losses of one float64 `run_epoch` on `synthetic_images`, then validation loss and error"
     cfg = TrainConfig(**{**_TRACE_CFG, **fields}).validate()
@@ -123,6 +124,7 @@ def _source_key():
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
+# %% ../nbs/03b_provenance.ipynb #4861cb96
 @lru_cache(maxsize=None)
 def fingerprint():
     "The code's behaviour as 12 hex digits: `measure_fingerprint`, kept per source version"

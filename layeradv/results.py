@@ -57,6 +57,7 @@ def _seeds(n, added):
     "The seed count, with the interval over all seeds beside it when seeds were added after registering"
     return f"{n} (all {added.split(':')[0]}: {added.split(': ')[1]})" if isinstance(added, str) else str(n)
 
+# %% ../nbs/08a_results.ipynb #35e8f02e
 def results_table(runs=STUDIES, store=None):
     "The claims of `runs` from `store` (default: the committed one), formatted for the README"
     store = committed_store() if store is None else store

@@ -23,6 +23,7 @@ from .paths import atomic_write
 class TrainError(RuntimeError):
     "A training run that cannot start or continue; the message says why"
 
+# %% ../nbs/02c_runs.ipynb #a3eb7ddf
 def unwrap(model):
     "The module inside a DDP or `torch.compile` wrapper (the model itself otherwise)"
     return model.module if isinstance(model, nn.parallel.DistributedDataParallel) else getattr(model, '_orig_mod', model)
@@ -35,12 +36,14 @@ def _csv(history, f):
     w = csv.DictWriter(f, METRIC_FIELDS); w.writeheader()
     w.writerows({k: r.get(k) for k in METRIC_FIELDS} for r in history)
 
+# %% ../nbs/02c_runs.ipynb #0541611d
 def write_metrics(history, path):
     "Write the per-epoch metrics as CSV (atomically)"
     def write(tmp):
         with open(tmp, 'w', newline='') as f: _csv(history, f)
     atomic_write(path, write)
 
+# %% ../nbs/02c_runs.ipynb #eeff026d
 def read_metrics(path):
     "The rows of a metrics.csv as dicts of numbers (None where a value was not measured)"
     num = lambda k, v: None if v == '' else int(v) if k == 'epoch' else float(v)
@@ -73,6 +76,7 @@ def plot_curves(runs, path=None, title=None):
     if path: fig.savefig(path, dpi=120); plt.close(fig)
     return fig
 
+# %% ../nbs/02c_runs.ipynb #fc0b0aa8
 def _in_notebook():
     try: return get_ipython().__class__.__name__ == 'ZMQInteractiveShell'
     except NameError: return False
@@ -92,6 +96,7 @@ def check_run_dir(out, resume=False, overwrite=False):
         raise TrainError(f"{out}: nothing to resume (no last.pt)")
     return out
 
+# %% ../nbs/02c_runs.ipynb #9ae0dcf3
 def prepare_run_dir(out, cfg, resume=False, overwrite=False):
     "Check the run directory `out`, clear it for an overwrite, write config.json; returns its Path"
     out = check_run_dir(out, resume, overwrite)
@@ -112,6 +117,7 @@ def save_checkpoint(path, model, opt, sched, epoch, history, best, norm, amp, la
           'last_shape': list(last_shape) if last_shape else None}
     atomic_write(path, lambda tmp: torch.save(ck, tmp))
 
+# %% ../nbs/02c_runs.ipynb #25a64abd
 def load_checkpoint(path):
     "A checkpoint written by `save_checkpoint` (tensors only: `weights_only=True`)"
     if not Path(path).exists(): raise TrainError(f"{path}: no such checkpoint")

@@ -71,6 +71,7 @@ def fmt_pm(mean, std=None, digits=2):
     "'mean ± std' (the mean alone without a std)"
     return f"{mean:.{digits}f}" + (f" ± {std:.{digits}f}" if std is not None else '')
 
+# %% ../nbs/06a_stats.ipynb #2211d27d
 def fmt_ms(values, digits=2):
     "'mean ± std' of a list of numbers (the value alone for one, '—' for none)"
     if not values: return '—'
@@ -82,6 +83,7 @@ def fmt_ci(lo, hi, diff, digits=2):
     "'+d [+lo, +hi]'"
     return f"{diff:+.{digits}f} [{lo:+.{digits}f}, {hi:+.{digits}f}]"
 
+# %% ../nbs/06a_stats.ipynb #ed2a4bb6
 def fmt_pair(p, digits=2):
     "{'A', 'B', 'A - B [95% CI]'} strings of a `paired` result"
     return {'A': fmt_pm(p['a'], p['a_std'], digits), 'B': fmt_pm(p['b'], p['b_std'], digits),

@@ -56,6 +56,7 @@ def get(self:RunStore, cfg):
     p = self.path(cfg)
     return json.loads(p.read_text()) if p.exists() else None
 
+# %% ../nbs/03c_store.ipynb #70186152
 @patch
 def _write(self:RunStore, cfg, r): write_json(self.path(cfg), r)
 
@@ -138,11 +139,13 @@ def model(self:RunStore, cfg):
     m.load_state_dict(torch.load(self.weights(cfg), weights_only=True, map_location='cpu'))
     return m.eval()
 
+# %% ../nbs/03c_store.ipynb #0965115a
 @patch
 def measure_path(self:RunStore, cfg, name):
     "Where measurement `name` of the run `cfg` is stored: next to its result"
     return self.path(cfg).with_name(self.path(cfg).stem + f'-{name}.json')
 
+# %% ../nbs/03c_store.ipynb #927c1414
 @patch
 def measure(self:RunStore, cfg, name, f=None):
     "Measurement `name` of run `cfg`: stored next to its result, or `f(model, cfg)` on its kept weights now"
@@ -157,6 +160,7 @@ _VERIFIED = ('train_loss', 'train_err', 'val_loss', 'val_err', 'lr')
 
 def _first(v): return str(v).split('; then ')[0]
 
+# %% ../nbs/03c_store.ipynb #b995ca07
 def comparable(stored, now):
     "The provenance fields (fingerprint, torch, device, threads) in which `stored` differs from `now`"
     return [k for k in ('fingerprint', 'torch', 'device', 'threads') if _first(stored.get(k)) != str(now[k])]
@@ -192,6 +196,7 @@ def _summary(r):
     split = 'val' if r['final'].get('val_err') is not None else 'test'
     return f"{split} {100 * (1 - r['final'][f'{split}_err']):.2f}%  ({r['seconds'] / 60:.1f} min)"
 
+# %% ../nbs/03c_store.ipynb #3e8bfc8d
 @patch
 def run_grid(self:RunStore, grid, extra=None, keep=False, quiet=True, log=print):
     "{name: result} of every config of `grid` ({name: TrainConfig}), trained where missing; `extra(name)`: that run's measurement or None"
@@ -204,6 +209,7 @@ def run_grid(self:RunStore, grid, extra=None, keep=False, quiet=True, log=print)
         if fresh and log: log(f"[{i + 1}/{len(grid)}] {name}: {_summary(r)}", flush=True)
     return out
 
+# %% ../nbs/03c_store.ipynb #d747188a
 @patch
 def read_grid(self:RunStore, grid):
     "{name: result} of the configurations of `grid` that have a stored result (nothing is trained)"

@@ -50,6 +50,7 @@ def step_ours_joint(model, x, y, amp, cfg, norm):
 # %% ../nbs/03_train.ipynb #7a90fc57
 def _no_sync(model): return model.no_sync() if isinstance(model, nn.parallel.DistributedDataParallel) else nullcontext()
 
+# %% ../nbs/03_train.ipynb #b33ba1b2
 def step_fgs(model, x, y, amp, cfg, norm):
     "FGS-orig (eq. 3): clean pass gives grad_x; adversarial pass on the FGSM images; joint loss"
     a = cfg.alpha
@@ -112,6 +113,7 @@ def build_model(cfg, num_classes, device=None, in_shape=None):
     if cfg.channels_last: model = model.to(memory_format=torch.channels_last)
     return model
 
+# %% ../nbs/03_train.ipynb #cc1136c4
 def check_input(model, in_shape, arch, device):
     "A one-line `TrainError` if `model` cannot take inputs of `in_shape` (one forward of 2 blank samples in eval mode)"
     was = model.training; model.eval()
@@ -123,6 +125,7 @@ def check_input(model, in_shape, arch, device):
         ) from None
     finally: model.train(was)
 
+# %% ../nbs/03_train.ipynb #6b5e4db7
 def build_data(cfg, device, rank=0, world=1):
     "(train loader, test loader, number of classes, (mean, std) as (1, C, 1, 1) tensors in [0, 1] pixel units); `train.valid` with `cfg.valid`"
     if cfg.dataset == 'imagenet':
@@ -142,6 +145,7 @@ def build_data(cfg, device, rank=0, world=1):
         n_classes = data.num_classes
     return tr, te, n_classes, (mean.view(1, -1, 1, 1).to(device), std.view(1, -1, 1, 1).to(device))
 
+# %% ../nbs/03_train.ipynb #020dcf9d
 def build_optim(cfg, model):
     "SGD with Nesterov momentum and weight decay, and the step schedule lr / lr_factor every lr_step epochs"
     opt = torch.optim.SGD(model.parameters(), lr=cfg.lr, momentum=cfg.momentum, nesterov=cfg.nesterov and cfg.momentum > 0,
@@ -163,6 +167,7 @@ def _fallback(e):
     msg = str(e).strip().splitlines()[0][:160] if str(e).strip() else ''
     print(f"layeradv: torch.compile failed ({type(e).__name__}: {msg}); training in eager mode", flush=True)
 
+# %% ../nbs/03_train.ipynb #e397b55f
 class _Snapshot:
     "Model, optimiser, Gc caches and RNG state, to retry a step exactly after a failed compiled attempt"
     def __init__(self, model, opt):
@@ -175,6 +180,7 @@ class _Snapshot:
 # %% ../nbs/03_train.ipynb #817ce630
 def _median(v): return sorted(v)[len(v) // 2]
 
+# %% ../nbs/03_train.ipynb #28d11722
 class CompilePolicy:
     "Runs steps and evaluations compiled where allowed (`on`: True, False or 'measure'), eagerly otherwise"
     def __init__(self, net, model, on=False, last=None, probe=5):
@@ -233,6 +239,7 @@ def _to(x, y, device, channels_last):
         x.contiguous(memory_format=torch.channels_last) if channels_last and x.dim() == 4 else x
     ), y
 
+# %% ../nbs/03_train.ipynb #007a4a2e
 def _not_finite(loss, epoch, i, out):
     "The error of a non-finite loss at batch `i` of `epoch`: nothing of the epoch is saved"
     return TrainError(
@@ -281,6 +288,7 @@ def setup_process(cfg):
     if device.type == 'cuda': torch.cuda.set_device(device); torch.backends.cudnn.benchmark = True
     return rank, world, device
 
+# %% ../nbs/03_train.ipynb #2ce6b46f
 def wrap(model, device, world):
     "`model` in `DistributedDataParallel` when `world` > 1"
     if world == 1: return model
@@ -319,6 +327,7 @@ def _banner(cfg, tr, device, world, amp, policy, out):
         f"{'' if policy.fast is None else ', compiled'}  ->  {out}"
     )
 
+# %% ../nbs/03_train.ipynb #59d5a369
 def epoch_row(epoch, loss, err, val, test, lr, seconds):
     "The metrics of epoch `epoch` (0-based) as a row of metrics.csv; `val` None without a validation split"
     return dict(epoch=epoch + 1, train_loss=loss, train_err=err, val_loss=val and val[0], val_err=val and val[1],

@@ -28,17 +28,17 @@ def _docs():
 def test_docs_check_catches_problems(tmp_path):
     "The offline docs check fails on a missing page, a broken link, a missing image, an experiment page without results, and a shown quick run"
     (tmp_path / 'index.html').write_text('<a href="nope.html">x</a><img src="images/nope.svg">')
-    (tmp_path / '20_cifar_table1.html').write_text('<p>no figure here</p>')
-    (tmp_path / '21_dropout_table2.html').write_text(
+    (tmp_path / '20_paper_scale.html').write_text('<p>no figure here</p>')
+    (tmp_path / '14_r20_full.html').write_text(
         '<pre>quick: 8 runs in /tmp/x</pre><p>No result yet: ...</p>'
     )
-    (tmp_path / '22_layers_table3.html').write_text(
+    (tmp_path / '13_r20_small.html').write_text(
         '<p>No result yet: no setting of table3 has been run</p>'
     )
     problems = _docs().check_site(tmp_path)
     for p in ("index.html: broken link to nope.html", "index.html: missing image images/nope.svg",
-              "20_cifar_table1.html: experiment page with neither a figure nor 'No result yet'", "00_core.ipynb: no page rendered",
-              "21_dropout_table2.html: shows a result of CI's quick setting"):
+              "20_paper_scale.html: experiment page with neither a figure nor 'No result yet'", "00_core.ipynb: no page rendered",
+              "14_r20_full.html: shows a result of CI's quick setting"):
         assert p in problems, (p, problems)
     # "no result yet" is an honest page
-    assert not [p for p in problems if p.startswith('22_layers_table3.html')], problems
+    assert not [p for p in problems if p.startswith('13_r20_small.html')], problems

@@ -41,6 +41,7 @@ def table(results):
     "Accuracy (%) under each source and eps, on the two classes and on all classes (the network of `results`)"
     return fig2_table(next(iter(results.values()))['extra'])
 
+# %% ../../nbs/12_tsne.ipynb #61a947a9
 def figure(results, title=''):
     "Fig. 2: the t-SNE panels, titled with the two-class accuracy"
     return fig2_figure(next(iter(results.values()))['extra'], title)

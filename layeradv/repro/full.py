@@ -13,7 +13,7 @@ __all__ = ['FULL', 'GC_EPS_FULL', 'CHECKS', 'R20_FULL', 'R56_FULL', 'EXPS', 'gpu
 # %% ../../nbs/14_r20_full.ipynb #7d97cbe8
 from ..evidence import study, claims, on_gpu, Arm, by_arm
 from ..stats import paired, fmt_pair
-from . import table1
+from .paper import TABLE1_PAPER
 
 # %% ../../nbs/14_r20_full.ipynb #cdd195de
 FULL = dict(
@@ -39,9 +39,9 @@ R20_FULL = study(
     'r20-full', 'ResNet-20 on all 45,000 CIFAR-10 training images, converged: Table 1 and the direction claim',
     FULL, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', GC_EPS_FULL),
                 'random_matched': Arm('random_matched', GC_EPS_FULL)},
-    claims=[*claims('Table 1 at full scale (ResNet-20, CIFAR-10)', table1.PAPER['cifar10', 'resnet20'],
+    claims=[*claims('Table 1 at full scale (ResNet-20, CIFAR-10)', TABLE1_PAPER['cifar10', 'resnet20'],
                     'ours > baseline'),
-            *claims('Direction at full scale', {**table1.PAPER['cifar10', 'resnet20'],
+            *claims('Direction at full scale', {**TABLE1_PAPER['cifar10', 'resnet20'],
                                                  'random_matched': 'baseline'}, 'ours > random_matched')],
     seeds=(0, 1, 2, 3), sweep_seeds=(100,), checks=CHECKS, later=('random_matched',), keep=True,
     notebook='14_r20_full')
@@ -61,7 +61,7 @@ def gpu_only(exp, seeds=range(10)):
 R56_FULL = gpu_only(study(
     'r56-full', 'ResNet-56 on all 45,000 CIFAR-10 training images, converged: Table 1 (GPU)',
     {**FULL, 'arch': 'resnet56'}, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours')},
-    claims=claims('Table 1 at full scale (ResNet-56, CIFAR-10)', table1.PAPER['cifar10', 'resnet56'],
+    claims=claims('Table 1 at full scale (ResNet-56, CIFAR-10)', TABLE1_PAPER['cifar10', 'resnet56'],
                   'ours > baseline'),
     sweep={'ours': (0.01, 0.03, 0.1)}, seeds=(), sweep_seeds=(100, 101), keep=True, notebook='14_r20_full'))
 EXPS = (R20_FULL, R56_FULL)
@@ -71,6 +71,7 @@ def val_acc(r):
     "Validation accuracy (%) of result `r` at each epoch"
     return [100 * (1 - h['val_err']) for h in r['history']]
 
+# %% ../../nbs/14_r20_full.ipynb #8c635276
 def converged(sweep, e=60, tol=1.0):
     "(epochs to train, best val at E, best val at 2E): E stands unless 2E's best beats E's by more than `tol`"
     best = {n: max(val_acc(sweep[f'baseline-E{n}-s100'])) for n in (e, 2 * e)}
@@ -81,6 +82,7 @@ def reach_epoch(r, target):
     "The first epoch (1-based) at which run `r`'s validation accuracy reaches `target` (%); None if it never does"
     return next((i + 1 for i, a in enumerate(val_acc(r)) if a >= target), None)
 
+# %% ../../nbs/14_r20_full.ipynb #046c86ce
 def drop(r):
     "Best minus final validation accuracy (%) of run `r`: how much it lost by training on"
     v = val_acc(r)

@@ -15,7 +15,7 @@ from ..evidence import study, claims, Arm, by_arm, arms_table
 from ..measures import robustness_extra
 from ..attacks import TABLE5_EPS
 from ..experiments import read_setting
-from . import table1, table3, table5
+from .paper import TABLE1_PAPER, TABLE3_PAPER, TABLE5_PAPER, TABLE5_ROWS
 
 # %% ../../nbs/13_r20_small.ipynb #1a41f330
 # our arm: Table 3's column
@@ -23,7 +23,7 @@ STAGES = {'baseline': 'baseline', 'stage1': 'pool2', 'stages1-2': 'pool3', 'all'
 
 def paper5(e=0.0):
     "The paper's Table 5 accuracies (%) by arm, under input FGSM of strength `e` (0: clean images)"
-    return {a: table5.PAPER[n][e] for a, n in table5.ROW_NAMES.items()}
+    return {a: TABLE5_PAPER[n][e] for a, n in TABLE5_ROWS.items()}
 
 # %% ../../nbs/13_r20_small.ipynb #4b6214fc
 R20 = dict(
@@ -43,8 +43,8 @@ R20_CIFAR10 = study(
     'r20-cifar10', 'ResNet-20, 5,000 CIFAR-10 images: Table 1, the direction claim, Ours-joint', R20,
     arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours'), 'random_matched': Arm('random_matched', swept='ours'),
           'ours_joint': Arm('ours_joint', swept='ours')},
-    claims=[*claims('Table 1 (ResNet-20, CIFAR-10)', table1.PAPER['cifar10', 'resnet20'], 'ours > baseline'),
-            *claims('Direction', {**table1.PAPER['cifar10', 'resnet20'], 'random_matched': 'baseline'}, 'ours > random_matched'),
+    claims=[*claims('Table 1 (ResNet-20, CIFAR-10)', TABLE1_PAPER['cifar10', 'resnet20'], 'ours > baseline'),
+            *claims('Direction', {**TABLE1_PAPER['cifar10', 'resnet20'], 'random_matched': 'baseline'}, 'ours > random_matched'),
             *claims('Table 5, with augmentation', paper5(), 'ours_joint > baseline')],
     sweep={'ours': (0.01, 0.03, 0.1)}, seeds=(0, 1, 2), gpu_seeds=range(10), gpu_registered=range(5), keep=True,
     notebook='13_r20_small', rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))
@@ -52,7 +52,7 @@ R20_CIFAR10 = study(
 R20_CIFAR100 = study(
     'r20-cifar100', 'ResNet-20, 5,000 CIFAR-100 images: Table 1', {**R20, 'dataset': 'cifar100'},
     arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours')},
-    claims=claims('Table 1 (ResNet-20, CIFAR-100)', table1.PAPER['cifar100', 'resnet20'], 'ours > baseline'),
+    claims=claims('Table 1 (ResNet-20, CIFAR-100)', TABLE1_PAPER['cifar100', 'resnet20'], 'ours > baseline'),
     eps_from=R20_CIFAR10, seeds=(0, 1, 2), gpu_seeds=range(5), keep=True, notebook='13_r20_small',
     rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))
 
@@ -75,7 +75,7 @@ R20_LAYERS = study(
     'r20-layers', 'ResNet-20 without augmentation: Table 3 (Gc in the first stage, stages 1-2, or every stage)', R20_PLAIN,
     arms={'baseline': Arm('baseline'), 'stage1': Arm('ours', swept='ours', kw=dict(gc_stop='layer1')),
           'stages1-2': Arm('ours', swept='ours', kw=dict(gc_stop='layer2')), 'all': Arm('ours', swept='ours')},
-    claims=claims('Table 3 (VGG, stages as pools 2, 3, 5)', {a: table3.PAPER['VGG, CIFAR-10'][c] for a, c in STAGES.items()},
+    claims=claims('Table 3 (VGG, stages as pools 2, 3, 5)', {a: TABLE3_PAPER['VGG, CIFAR-10'][c] for a, c in STAGES.items()},
                   'all > stage1', 'all > stages1-2', 'stage1 > baseline'),
     eps_from=R20_CIFAR10, seeds=(0, 1, 2), registered=(0, 1), gpu_seeds=range(6), gpu_registered=range(3), keep=True,
     notebook='13_r20_small', rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))

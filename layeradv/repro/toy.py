@@ -11,7 +11,7 @@ __all__ = ['TOY', 'TOY_SWEEP', 'FIG1_ARMS', 'EXP', 'fig1_spectrum']
 # %% ../../nbs/10_toy.ipynb #3b8111e9
 from ..evidence import study, claims, Arm
 from ..measures import toy_spectrum
-from .table2 import PAPER as TABLE2
+from .paper import TABLE2_PAPER as TABLE2
 
 # %% ../../nbs/10_toy.ipynb #8e01f81e
 TOY = dict(

@@ -12,6 +12,7 @@ __all__ = ['METHODS', 'GC_METHODS', 'GC_SOURCES', 'DATASETS', 'AUTO_COMPILE_STEP
 import json, math, os
 from contextlib import nullcontext
 from dataclasses import dataclass, fields
+from fastcore.basics import patch
 from pathlib import Path
 import torch
 from .models import MODELS
@@ -42,8 +43,7 @@ class TrainConfig:
     # cifar10, cifar100, imagefolder (small images, in memory) or imagenet (DataLoader)
     dataset: str = 'cifar10'
     data: str = None                # path of the data set: folder or archive
-    # download CIFAR-10/100 into --data if it is not there (needs the internet)
-    download: bool = False
+    download: bool = False          # fetch CIFAR-10/100 into --data if absent (needs the internet)
     # baseline, ours, ours_joint, fgs, fgs_inter, random, random_matched
     method: str = 'ours'
     eps: float = 0.1                # perturbation strength (Gc epsilon; pixel epsilon for fgs)
@@ -77,31 +77,34 @@ class TrainConfig:
     compile: str = 'auto'
     workers: int = 4                # DataLoader workers (imagenet only)
 
-    def validate(self):
-        "Raise a one-line ValueError naming the first bad setting"
-        chk = [(self.arch in MODELS, f"unknown arch {self.arch!r}; choose one of {', '.join(MODELS)}"),
-               (self.method in METHODS, f"unknown method {self.method!r}; choose one of {', '.join(METHODS)}"),
-               (self.dataset in DATASETS, f"unknown dataset {self.dataset!r}; choose one of {', '.join(DATASETS)}"),
-               (isinstance(self.eps, (int, float)) and math.isfinite(self.eps) and self.eps >= 0, f"eps must be a number >= 0, got {self.eps}"),
-               (0 <= self.alpha <= 1, f"alpha must be in [0, 1], got {self.alpha}"),
-               (self.method not in ('fgs', 'fgs_inter') or self.alpha > 0, f"{self.method} needs alpha > 0 (its input gradient comes from the clean loss)"),
-               (self.scale in SCALES, f"unknown scale {self.scale!r}; choose one of {', '.join(SCALES)}"),
-               (self.epochs >= 1 and self.batch_size >= 1, "epochs and batch_size must be >= 1"),
-               (self.lr > 0 and (self.lr_step is None or self.lr_step >= 1) and self.lr_factor > 0, "lr, lr_step and lr_factor must be > 0"),
-               (0 <= self.dropout < 1, f"dropout must be in [0, 1), got {self.dropout}"),
-               (self.amp in ('auto', 'bf16', 'fp16', 'none'), f"unknown amp {self.amp!r}; choose auto, bf16, fp16 or none"),
-               (str(self.compile).lower() in _COMPILE, f"compile must be auto, true or false, got {self.compile!r}"),
-               (isinstance(self.valid, int) and self.valid >= 0, f"valid must be a whole number >= 0, got {self.valid}"),
-               (not (self.valid and self.dataset == 'imagenet'), "valid: a validation split of an imagenet tree is not supported"),
-               (self.data is not None, "no data path given (--data PATH)")]
-        for ok, msg in chk:
-            if not ok: raise ValueError(msg)
-        return self
+# %% ../nbs/02b_config.ipynb #d26bcd33
+@patch
+def validate(self:TrainConfig):
+    "Raise a one-line ValueError naming the first bad setting"
+    chk = [(self.arch in MODELS, f"unknown arch {self.arch!r}; choose one of {', '.join(MODELS)}"),
+           (self.method in METHODS, f"unknown method {self.method!r}; choose one of {', '.join(METHODS)}"),
+           (self.dataset in DATASETS, f"unknown dataset {self.dataset!r}; choose one of {', '.join(DATASETS)}"),
+           (isinstance(self.eps, (int, float)) and math.isfinite(self.eps) and self.eps >= 0, f"eps must be a number >= 0, got {self.eps}"),
+           (0 <= self.alpha <= 1, f"alpha must be in [0, 1], got {self.alpha}"),
+           (self.method not in ('fgs', 'fgs_inter') or self.alpha > 0, f"{self.method} needs alpha > 0 (its input gradient comes from the clean loss)"),
+           (self.scale in SCALES, f"unknown scale {self.scale!r}; choose one of {', '.join(SCALES)}"),
+           (self.epochs >= 1 and self.batch_size >= 1, "epochs and batch_size must be >= 1"),
+           (self.lr > 0 and (self.lr_step is None or self.lr_step >= 1) and self.lr_factor > 0, "lr, lr_step and lr_factor must be > 0"),
+           (0 <= self.dropout < 1, f"dropout must be in [0, 1), got {self.dropout}"),
+           (self.amp in ('auto', 'bf16', 'fp16', 'none'), f"unknown amp {self.amp!r}; choose auto, bf16, fp16 or none"),
+           (str(self.compile).lower() in _COMPILE, f"compile must be auto, true or false, got {self.compile!r}"),
+           (isinstance(self.valid, int) and self.valid >= 0, f"valid must be a whole number >= 0, got {self.valid}"),
+           (not (self.valid and self.dataset == 'imagenet'), "valid: a validation split of an imagenet tree is not supported"),
+           (self.data is not None, "no data path given (--data PATH)")]
+    for ok, msg in chk:
+        if not ok: raise ValueError(msg)
+    return self
 
-    @classmethod
-    def from_json(cls, path):
-        d = json.loads(Path(path).read_text())
-        return cls(**{k: v for k, v in d.items() if k in {f.name for f in fields(cls)}})
+# %% ../nbs/02b_config.ipynb #3cb5d493
+@patch(cls_method=True)
+def from_json(cls:TrainConfig, path):
+    d = json.loads(Path(path).read_text())
+    return cls(**{k: v for k, v in d.items() if k in {f.name for f in fields(cls)}})
 
 # %% ../nbs/02b_config.ipynb #bb528117
 class Amp:

@@ -14,6 +14,7 @@ __all__ = ['IMG_EXTS', 'CIFAR_FOLDERS', 'IMAGE_DATASETS', 'IMAGENET_MEAN', 'IMAG
 # %% ../nbs/02_data.ipynb #6be3d435
 import os, hashlib, tarfile, shutil, tempfile
 from dataclasses import dataclass
+from fastcore.basics import patch
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np
@@ -270,46 +271,56 @@ class ResidentLoader:
         self.channels_last, self.drop_last, self.seed, self.epoch = channels_last, drop_last, seed, 0
         self.rank, self.world = rank, world
 
-    def __len__(self):
-        n = len(self.y) // self.world
-        return n // self.bs if self.drop_last else -(-n // self.bs)
+# %% ../nbs/02_data.ipynb #a305a28b
+@patch
+def __len__(self:ResidentLoader):
+    n = len(self.y) // self.world
+    return n // self.bs if self.drop_last else -(-n // self.bs)
 
-    def set_epoch(self, epoch):
-        "The next iteration yields epoch `epoch` (for resuming)"
-        self.epoch = epoch
+# %% ../nbs/02_data.ipynb #6e96b24b
+@patch
+def set_epoch(self:ResidentLoader, epoch):
+    "The next iteration yields epoch `epoch` (for resuming)"
+    self.epoch = epoch
 
-    def _epoch_draws(self):
-        g = torch.Generator().manual_seed(self.seed * 1_000_003 + self.epoch)
-        n = len(self.y)
-        perm = torch.randperm(n, generator=g) if self.shuffle else torch.arange(n)
-        flips = torch.rand(n, generator=g) < 0.5 if self.flip else None
-        offs = torch.randint(0, 2 * self.crop + 1, (n, 2), generator=g) if self.crop else None
-        # same draws on every rank; each takes an equal, disjoint shard
-        if self.world > 1:
-            keep = n - n % self.world
-            perm, flips, offs = [None if t is None else t[:keep][self.rank::self.world] for t in (perm, flips, offs)]
-        to = lambda t: None if t is None else t.to(self.device)
-        return to(perm), to(flips), to(offs)
+# %% ../nbs/02_data.ipynb #de878364
+@patch
+def _epoch_draws(self:ResidentLoader):
+    g = torch.Generator().manual_seed(self.seed * 1_000_003 + self.epoch)
+    n = len(self.y)
+    perm = torch.randperm(n, generator=g) if self.shuffle else torch.arange(n)
+    flips = torch.rand(n, generator=g) < 0.5 if self.flip else None
+    offs = torch.randint(0, 2 * self.crop + 1, (n, 2), generator=g) if self.crop else None
+    # same draws on every rank; each takes an equal, disjoint shard
+    if self.world > 1:
+        keep = n - n % self.world
+        perm, flips, offs = [None if t is None else t[:keep][self.rank::self.world] for t in (perm, flips, offs)]
+    to = lambda t: None if t is None else t.to(self.device)
+    return to(perm), to(flips), to(offs)
 
-    def _batch(self, idx, flips, offs):
-        C, H, W = self.shape
-        rows = self.x[idx]
-        if self.crop or self.flip:
-            grid = torch.where(flips[:, None], self._grid_flip, self._grid) if self.flip else self._grid.expand(len(idx), -1)
-            if self.crop: grid = grid + ((offs[:, 0] * self.Wp + offs[:, 1]) * C)[:, None]
-            rows = torch.gather(rows, 1, grid)
-        xb = rows.view(len(idx), H, W, C).to(torch.float32).mul_(self._scale).add_(self._shift)
-        # NCHW view of channels-last memory
-        xb = xb.to(self.dtype).permute(0, 3, 1, 2)
-        return xb if self.channels_last else xb.contiguous()
+# %% ../nbs/02_data.ipynb #c9c9b7ab
+@patch
+def _batch(self:ResidentLoader, idx, flips, offs):
+    C, H, W = self.shape
+    rows = self.x[idx]
+    if self.crop or self.flip:
+        grid = torch.where(flips[:, None], self._grid_flip, self._grid) if self.flip else self._grid.expand(len(idx), -1)
+        if self.crop: grid = grid + ((offs[:, 0] * self.Wp + offs[:, 1]) * C)[:, None]
+        rows = torch.gather(rows, 1, grid)
+    xb = rows.view(len(idx), H, W, C).to(torch.float32).mul_(self._scale).add_(self._shift)
+    # NCHW view of channels-last memory
+    xb = xb.to(self.dtype).permute(0, 3, 1, 2)
+    return xb if self.channels_last else xb.contiguous()
 
-    def __iter__(self):
-        perm, flips, offs = self._epoch_draws()
-        self.epoch += 1
-        for i in range(len(self)):
-            sl = slice(i * self.bs, (i + 1) * self.bs)
-            idx = perm[sl]
-            yield self._batch(idx, None if flips is None else flips[sl], None if offs is None else offs[sl]), self.y[idx]
+# %% ../nbs/02_data.ipynb #6ef09cae
+@patch
+def __iter__(self:ResidentLoader):
+    perm, flips, offs = self._epoch_draws()
+    self.epoch += 1
+    for i in range(len(self)):
+        sl = slice(i * self.bs, (i + 1) * self.bs)
+        idx = perm[sl]
+        yield self._batch(idx, None if flips is None else flips[sl], None if offs is None else offs[sl]), self.y[idx]
 
 # %% ../nbs/02_data.ipynb #5ffe40f7
 def _balanced_idx(y, n, g):

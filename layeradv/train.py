@@ -14,6 +14,7 @@ __all__ = ['STEPS', 'step_single', 'step_ours_joint', 'step_fgs', 'step_fgs_inte
 # %% ../nbs/03_train.ipynb #f6c002dd
 import copy, math, time
 from contextlib import nullcontext
+from fastcore.basics import patch
 from pathlib import Path
 import torch
 from torch import nn
@@ -199,37 +200,41 @@ class CompilePolicy:
             _fallback(e); snap.restore(self.model, opt); self.fast = self.times = None
             return step(self.net, x, y, amp, cfg, norm)
 
-    def step(self, step, x, y, amp, cfg, norm, opt):
-        "`step` on batch (x, y): eagerly for a new batch shape, else compiled; while measuring, timed"
-        if self.fast is None or x.shape != self.last: out = step(self.net, x, y, amp, cfg, norm)
-        elif self.times is not None and self.tried >= 2: out = self._timed(step, x, y, amp, cfg, norm, opt)
-        else: out = self._compiled(step, x, y, amp, cfg, norm, opt)
-        self.last = x.shape
-        return out
-
-    def _timed(self, step, x, y, amp, cfg, norm, opt):
-        "`probe` timed compiled steps, then `probe` eager ones; then keep the faster mode for the rest of the run"
-        mode = 'compiled' if len(self.times['compiled']) < self.probe else 'eager'
-        t0 = time.perf_counter()
-        out = self._compiled(step, x, y, amp, cfg, norm, opt) if mode == 'compiled' else step(self.net, x, y, amp, cfg, norm)
-        if x.is_cuda: torch.cuda.synchronize()
-        # the compiled step failed: eager from now on
-        if self.times is None: return out
-        self.times[mode].append(time.perf_counter() - t0)
-        if len(self.times['eager']) == self.probe:
-            c, e = _median(self.times['compiled']), _median(self.times['eager'])
-            if c >= 0.95 * e: self.fast = None
-            print(f"layeradv: compiled steps {1000 * c:.0f} ms, eager {1000 * e:.0f} ms: training "
-                  f"{'eagerly' if self.fast is None else 'compiled'}", flush=True)
-            self.times = None
-        return out
-
     def evaluate(self, loader, amp, channels_last=True):
         "`evaluate` on `loader` with the compiled model if there is one, falling back to eager on failure"
         if self.fast is not None:
             try: return evaluate(self.fast, loader, amp, channels_last=channels_last)
             except Exception as e: _fallback(e); self.fast = None
         return evaluate(self.net, loader, amp, channels_last=channels_last)
+
+# %% ../nbs/03_train.ipynb #9cb44e57
+@patch
+def step(self:CompilePolicy, step, x, y, amp, cfg, norm, opt):
+    "`step` on batch (x, y): eagerly for a new batch shape, else compiled; while measuring, timed"
+    if self.fast is None or x.shape != self.last: out = step(self.net, x, y, amp, cfg, norm)
+    elif self.times is not None and self.tried >= 2: out = self._timed(step, x, y, amp, cfg, norm, opt)
+    else: out = self._compiled(step, x, y, amp, cfg, norm, opt)
+    self.last = x.shape
+    return out
+
+# %% ../nbs/03_train.ipynb #5ffb7001
+@patch
+def _timed(self:CompilePolicy, step, x, y, amp, cfg, norm, opt):
+    "`probe` timed compiled steps, then `probe` eager ones; then keep the faster mode for the rest of the run"
+    mode = 'compiled' if len(self.times['compiled']) < self.probe else 'eager'
+    t0 = time.perf_counter()
+    out = self._compiled(step, x, y, amp, cfg, norm, opt) if mode == 'compiled' else step(self.net, x, y, amp, cfg, norm)
+    if x.is_cuda: torch.cuda.synchronize()
+    # the compiled step failed: eager from now on
+    if self.times is None: return out
+    self.times[mode].append(time.perf_counter() - t0)
+    if len(self.times['eager']) == self.probe:
+        c, e = _median(self.times['compiled']), _median(self.times['eager'])
+        if c >= 0.95 * e: self.fast = None
+        print(f"layeradv: compiled steps {1000 * c:.0f} ms, eager {1000 * e:.0f} ms: training "
+              f"{'eagerly' if self.fast is None else 'compiled'}", flush=True)
+        self.times = None
+    return out
 
 # %% ../nbs/03_train.ipynb #7b989bfc
 def _to(x, y, device, channels_last):

@@ -29,7 +29,8 @@ def mean_spectrum(encoder, loader, k=50, chunk=250, device='cpu'):
     tot, n = 0, 0
     for x, _ in loader:
         for xc in x.to(device).float().split(chunk):
-            tot = tot + jacobian_svals(encoder, xc)[:, :k].sum(0); n += len(xc)
+            tot = tot + jacobian_svals(encoder, xc)[:, :k].sum(0)
+            n += len(xc)
     return (tot / n).cpu()
 
 # %% ../nbs/06_analysis.ipynb #8470820e
@@ -85,7 +86,9 @@ def plot_tsne_grid(panels, path=None, suptitle=None):
             ):
                 sel = lab == c
                 ax.scatter(emb[sel, 0], emb[sel, 1], s=4, c=col, alpha=0.6)
-            ax.set_title(title, fontsize=10); ax.set_xticks([]); ax.set_yticks([])
+            ax.set_title(title, fontsize=10)
+            ax.set_xticks([])
+            ax.set_yticks([])
     if suptitle: fig.suptitle(suptitle)
     fig.tight_layout()
     if path: fig.savefig(path, dpi=110)

@@ -101,7 +101,8 @@ def _directions(source, s, prev):
     raise ValueError(f"layerwise: unknown source {source!r}; choose prev, own, matched or random")
 
 # %% ../nbs/05_attacks.ipynb #bcef4cf6
-def layerwise(model, x, y, eps, carry=None, scale='act_std', source='prev', hosts=None, input_eps=0.0):
+def layerwise(model, x, y, eps, carry=None, scale='act_std', source='prev', hosts=None,
+              input_eps=0.0):
     "Perturb every Gc position (and with `input_eps` the image) by eps * s * signs from `source`; returns (logits, carry)"
     m = carry['model'] if carry else _gc_copy(model, eps, scale, hosts)
     gcs = gc_layers(m)
@@ -137,6 +138,7 @@ def layerwise_robustness(model, loader, eps_grid=TABLE4_EPS, attack=layerwise, d
         for x, y in loader:
             x, y = x.to(device).float(), y.to(device)
             out, carry = attack(model, x, y, e, carry=carry, **kw)
-            correct += (out.argmax(1) == y).sum().item(); n += len(y)
+            correct += (out.argmax(1) == y).sum().item()
+            n += len(y)
         res[e] = 100 * correct / n
     return res

@@ -19,7 +19,8 @@ from .data import ResidentLoader
 from .core import set_gc, gc_layers
 
 # %% ../nbs/03a_bench.ipynb #32862fdc
-def stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, eager_first=True, gc=None, **kw):
+def stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, eager_first=True,
+            gc=None, **kw):
     "One training step of `method` on (x, y) as a function; compiled after one eager step, as the trainer does"
     cfg = TrainConfig(
         arch=arch, method=method, data='-', channels_last=channels_last, eps=0.01, alpha=0.5, **kw
@@ -32,14 +33,18 @@ def stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, eag
         opt.zero_grad()
     if gc: set_gc(model, **gc)                       # Gc attributes to try (a benchmark's variant)
     def one():
-        opt.zero_grad(set_to_none=True); STEPS[method](net, x, y, amp, cfg, norm); amp.step(opt)
+        opt.zero_grad(set_to_none=True)
+        STEPS[method](net, x, y, amp, cfg, norm)
+        amp.step(opt)
     return one
 
 # %% ../nbs/03a_bench.ipynb #35ec52e5
-def bench_steps(arch='resnet20', batch_size=128, methods=tuple(METHODS), modes=('eager',), device='cpu', amp='none',
+def bench_steps(arch='resnet20', batch_size=128, methods=tuple(METHODS), modes=('eager',),
+                device='cpu', amp='none',
                 rounds=5, steps_per_round=3, warmup=3, num_classes=10, channels_last=True):
     "{(mode, method): [seconds per step in each round]}, all pairs timed in interleaved rounds"
-    device = torch.device(device); am = Amp(device, amp)
+    device = torch.device(device)
+    am = Amp(device, amp)
     sync = (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
     g = torch.Generator().manual_seed(0)
     x = torch.randn(batch_size, 3, 32, 32, generator=g).to(device)
@@ -57,9 +62,11 @@ def bench_steps(arch='resnet20', batch_size=128, methods=tuple(METHODS), modes=(
     times = {k: [] for k in runs}
     for _ in range(rounds):
         for k, one in runs.items():
-            sync(); t0 = time.perf_counter()
+            sync()
+            t0 = time.perf_counter()
             for _ in range(steps_per_round): one()
-            sync(); times[k].append((time.perf_counter() - t0) / steps_per_round)
+            sync()
+            times[k].append((time.perf_counter() - t0) / steps_per_round)
     return times
 
 # %% ../nbs/03a_bench.ipynb #0290d786
@@ -79,7 +86,8 @@ def step_table(times, ratios=None):
         )
     if ('eager', 'baseline') in times and ('compiled', 'baseline') in times:
         r = [c / e for c, e in zip(times['compiled', 'baseline'], times['eager', 'baseline'])]
-        rows.append(('compiled/eager', 'baseline', float('nan'), float('nan'), float('nan'), median(r), min(r), max(r)))
+        rows.append(('compiled/eager', 'baseline', float('nan'), float('nan'), float('nan'),
+                     median(r), min(r), max(r)))
     return rows
 
 # %% ../nbs/03a_bench.ipynb #500ffadd
@@ -92,23 +100,30 @@ def print_steps(times, title='', ratios=None):
         print(f"{mode:<15}{m:<16}{ms}{r:8.3f}{f'({rlo:.3f}-{rhi:.3f})':>14}")
 
 # %% ../nbs/03a_bench.ipynb #d467574b
-def epoch_seconds(arch='resnet20', method='ours', mode='eager', n_train=10_000, n_test=10_000, batch_size=128,
+def epoch_seconds(arch='resnet20', method='ours', mode='eager', n_train=10_000, n_test=10_000,
+                  batch_size=128,
                   device='cpu', amp='none'):
     "Seconds of one training epoch over `n_train` images plus evaluating `n_test`, after a warm-up epoch"
-    dev = torch.device(device); am = Amp(dev, amp)
+    dev = torch.device(device)
+    am = Amp(dev, amp)
     g = torch.Generator().manual_seed(0)
-    mk = lambda n: (torch.randint(0, 256, (n, 3, 32, 32), dtype=torch.uint8, generator=g), torch.randint(0, 10, (n,), generator=g))
-    kw = dict(mean=[125.3, 123.0, 113.9], std=[63.0, 62.1, 66.7], device=dev, dtype=am.dtype or torch.float32)
-    tr, te = ResidentLoader(*mk(n_train), batch_size, flip=True, **kw), ResidentLoader(*mk(n_test), 1000, shuffle=False, **kw)
+    mk = lambda n: (torch.randint(0, 256, (n, 3, 32, 32), dtype=torch.uint8, generator=g),
+                    torch.randint(0, 10, (n,), generator=g))
+    kw = dict(mean=[125.3, 123.0, 113.9], std=[63.0, 62.1, 66.7], device=dev,
+              dtype=am.dtype or torch.float32)
+    tr, te = ResidentLoader(*mk(n_train), batch_size, flip=True,
+                            **kw), ResidentLoader(*mk(n_test), 1000, shuffle=False, **kw)
     cfg = TrainConfig(arch=arch, method=method, data='-', eps=0.01)
-    model = build_model(cfg, 10, dev); opt, _ = build_optim(cfg, model)
+    model = build_model(cfg, 10, dev)
+    opt, _ = build_optim(cfg, model)
     # the trainer's compile policy
     policy = CompilePolicy(model, model, on=mode == 'compiled')
     def epoch():
         run_epoch(policy, tr, opt, STEPS[method], am, cfg, None)
         policy.evaluate(te, am)
     epoch()
-    t0 = time.perf_counter(); epoch()
+    t0 = time.perf_counter()
+    epoch()
     return time.perf_counter() - t0
 
 # %% ../nbs/03a_bench.ipynb #269cf17e
@@ -118,15 +133,18 @@ def isolated_run(a):
     t = bench_steps(a['arch'], a['batch_size'], methods=ms, modes=(a['mode'],), rounds=a['rounds'],
                     steps_per_round=a['steps'])
     mine, base = t[a['mode'], a['method']], t[a['mode'], 'baseline']
-    e = epoch_seconds(a['arch'], a['method'], a['mode'], batch_size=a['batch_size']) if a['epoch'] else None
+    e = epoch_seconds(a['arch'], a['method'], a['mode'],
+                      batch_size=a['batch_size']) if a['epoch'] else None
     return dict(times=mine, ratio=median([x / y for x, y in zip(mine, base)]), epoch=e)
 
 # `python -m layeradv.bench JSON`: one isolated run
 if __name__ == '__main__' and '__file__' in globals():
-    import json, sys; print(json.dumps(isolated_run(json.loads(sys.argv[1]))))
+    import json, sys
+    print(json.dumps(isolated_run(json.loads(sys.argv[1]))))
 
 # %% ../nbs/03a_bench.ipynb #1e66564f
-def bench_isolated(arch='resnet20', batch_size=128, methods=('baseline', 'ours'), modes=('eager', 'compiled'), reps=3,
+def bench_isolated(arch='resnet20', batch_size=128, methods=('baseline', 'ours'),
+                   modes=('eager', 'compiled'), reps=3,
                    rounds=9, steps=3, epoch=False, log=print):
     "({(mode, method): [median s/step]}, {(mode, method): [epoch s]}, {(mode, method): [ratio to its baseline]})"
     import json, subprocess, sys
@@ -134,12 +152,15 @@ def bench_isolated(arch='resnet20', batch_size=128, methods=('baseline', 'ours')
     times, epochs, ratios = {p: [] for p in pairs}, {p: [] for p in pairs}, {p: [] for p in pairs}
     for k in range(reps):
         for mo, m in (pairs if k % 2 == 0 else pairs[::-1]):
-            a = dict(arch=arch, batch_size=batch_size, method=m, mode=mo, rounds=rounds, steps=steps,
+            a = dict(arch=arch, batch_size=batch_size, method=m, mode=mo, rounds=rounds,
+                     steps=steps,
                      epoch=epoch and k == 0)
-            r = subprocess.run([sys.executable, '-m', 'layeradv.bench', json.dumps(a)], capture_output=True, text=True)
+            r = subprocess.run([sys.executable, '-m', 'layeradv.bench', json.dumps(a)],
+                               capture_output=True, text=True)
             if r.returncode: raise RuntimeError(f'bench_isolated: {mo} {m} failed: {r.stderr.strip().splitlines()[-1]}')
             out = json.loads(r.stdout.strip().splitlines()[-1])
-            times[mo, m].append(median(out['times'])); ratios[mo, m].append(out['ratio'])
+            times[mo, m].append(median(out['times']))
+            ratios[mo, m].append(out['ratio'])
             if out['epoch'] is not None: epochs[mo, m].append(out['epoch'])
             if log: log(f'rep {k + 1}/{reps} {mo:<8} {m:<15} {1000 * times[mo, m][-1]:.1f} ms/step, '
                         f'{out["ratio"]:.3f} x its baseline', flush=True)
@@ -162,9 +183,12 @@ def dispatched(f):
 # %% ../nbs/03a_bench.ipynb #c882bb8e
 def count_ops(arch='resnet20', method='ours', batch_size=128, device='cpu', eps=0.03, **kw):
     "{operator: count} dispatched by one eager training step of `method` (after two warm-up steps)"
-    dev = torch.device(device); amp = Amp(dev, 'none')
+    dev = torch.device(device)
+    amp = Amp(dev, 'none')
     cfg = TrainConfig(arch=arch, method=method, data='-', eps=eps, **kw)
-    torch.manual_seed(0); model = build_model(cfg, 10, dev); opt, _ = build_optim(cfg, model)
+    torch.manual_seed(0)
+    model = build_model(cfg, 10, dev)
+    opt, _ = build_optim(cfg, model)
     x = torch.randn(batch_size, 3, 32, 32, device=dev).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (batch_size,), device=dev)
     def step(): opt.zero_grad(set_to_none=True); STEPS[method](model, x, y, amp, cfg, None); amp.step(opt)

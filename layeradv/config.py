@@ -22,10 +22,13 @@ from .core import SCALES
 METHODS = {  # method: (what it is, passes per step)
     'baseline':   ("plain training", "1 forward + 1 backward"),
     'ours':       ("Ours-orig: Gc with the previous batch's gradient signs, loss on the perturbed pass only (alpha = 0)", "1 forward + 1 backward"),
-    'ours_joint': ("Ours-joint: alpha * J(clean) + (1 - alpha) * J(perturbed), Gc as in ours", "2 forward + 1 backward through both graphs"),
+    'ours_joint': ("Ours-joint: alpha * J(clean) + (1 - alpha) * J(perturbed), Gc as in ours",
+                   "2 forward + 1 backward through both graphs"),
     'fgs':        ("FGS-orig (eq. 3): alpha * J(x) + (1 - alpha) * J(x + eps * sign(grad_x J)), input clamped to [0, 1]", "2 forward + 2 backward"),
-    'fgs_inter':  ("FGS-inter: current-batch gradient signs perturb the Gc positions, joint loss", "2 forward + 2 backward"),
-    'random':     ("control (noise): Gc with fresh random signs at every unit, same magnitude", "1 forward + 1 backward"),
+    'fgs_inter':  ("FGS-inter: current-batch gradient signs perturb the Gc positions, joint loss",
+                   "2 forward + 2 backward"),
+    'random':     ("control (noise): Gc with fresh random signs at every unit, same magnitude",
+                   "1 forward + 1 backward"),
     'random_matched': ("control (direction): Gc with random signs where Ours' cached sign is non-zero", "1 forward + 1 backward"),
 }
 GC_METHODS = {'ours', 'ours_joint', 'fgs_inter', 'random', 'random_matched'}
@@ -33,7 +36,8 @@ GC_METHODS = {'ours', 'ours_joint', 'fgs_inter', 'random', 'random_matched'}
 GC_SOURCES = {'random': 'random', 'random_matched': 'matched', 'fgs_inter': 'current'}
 DATASETS = ('cifar10', 'cifar100', 'imagefolder', 'imagenet')
 
-_COMPILE = {'auto': 'auto', 'true': True, 'false': False, '1': True, '0': False, 'yes': True, 'no': False, 'on': True, 'off': False}
+_COMPILE = {'auto': 'auto', 'true': True, 'false': False, '1': True, '0': False, 'yes': True,
+            'no': False, 'on': True, 'off': False}
 
 # %% ../nbs/02b_config.ipynb #023df53a
 @dataclass
@@ -82,19 +86,29 @@ class TrainConfig:
 def validate(self:TrainConfig):
     "Raise a one-line ValueError naming the first bad setting"
     chk = [(self.arch in MODELS, f"unknown arch {self.arch!r}; choose one of {', '.join(MODELS)}"),
-           (self.method in METHODS, f"unknown method {self.method!r}; choose one of {', '.join(METHODS)}"),
-           (self.dataset in DATASETS, f"unknown dataset {self.dataset!r}; choose one of {', '.join(DATASETS)}"),
-           (isinstance(self.eps, (int, float)) and math.isfinite(self.eps) and self.eps >= 0, f"eps must be a number >= 0, got {self.eps}"),
+           (self.method in METHODS,
+            f"unknown method {self.method!r}; choose one of {', '.join(METHODS)}"),
+           (self.dataset in DATASETS,
+            f"unknown dataset {self.dataset!r}; choose one of {', '.join(DATASETS)}"),
+           (isinstance(self.eps, (int, float)) and math.isfinite(self.eps) and self.eps >= 0,
+            f"eps must be a number >= 0, got {self.eps}"),
            (0 <= self.alpha <= 1, f"alpha must be in [0, 1], got {self.alpha}"),
-           (self.method not in ('fgs', 'fgs_inter') or self.alpha > 0, f"{self.method} needs alpha > 0 (its input gradient comes from the clean loss)"),
-           (self.scale in SCALES, f"unknown scale {self.scale!r}; choose one of {', '.join(SCALES)}"),
+           (self.method not in ('fgs', 'fgs_inter') or self.alpha > 0,
+            f"{self.method} needs alpha > 0 (its input gradient comes from the clean loss)"),
+           (self.scale in SCALES,
+            f"unknown scale {self.scale!r}; choose one of {', '.join(SCALES)}"),
            (self.epochs >= 1 and self.batch_size >= 1, "epochs and batch_size must be >= 1"),
-           (self.lr > 0 and (self.lr_step is None or self.lr_step >= 1) and self.lr_factor > 0, "lr, lr_step and lr_factor must be > 0"),
+           (self.lr > 0 and (self.lr_step is None or self.lr_step >= 1) and self.lr_factor > 0,
+            "lr, lr_step and lr_factor must be > 0"),
            (0 <= self.dropout < 1, f"dropout must be in [0, 1), got {self.dropout}"),
-           (self.amp in ('auto', 'bf16', 'fp16', 'none'), f"unknown amp {self.amp!r}; choose auto, bf16, fp16 or none"),
-           (str(self.compile).lower() in _COMPILE, f"compile must be auto, true or false, got {self.compile!r}"),
-           (isinstance(self.valid, int) and self.valid >= 0, f"valid must be a whole number >= 0, got {self.valid}"),
-           (not (self.valid and self.dataset == 'imagenet'), "valid: a validation split of an imagenet tree is not supported"),
+           (self.amp in ('auto', 'bf16', 'fp16', 'none'),
+            f"unknown amp {self.amp!r}; choose auto, bf16, fp16 or none"),
+           (str(self.compile).lower() in _COMPILE,
+            f"compile must be auto, true or false, got {self.compile!r}"),
+           (isinstance(self.valid, int) and self.valid >= 0,
+            f"valid must be a whole number >= 0, got {self.valid}"),
+           (not (self.valid and self.dataset == 'imagenet'),
+            "valid: a validation split of an imagenet tree is not supported"),
            (self.data is not None, "no data path given (--data PATH)")]
     for ok, msg in chk:
         if not ok: raise ValueError(msg)
@@ -134,7 +148,8 @@ def pick_device(name='auto', local_rank=0):
 # %% ../nbs/02b_config.ipynb #d581a211
 def dist_info():
     "(rank, world size, local rank) from torchrun's environment, (0, 1, 0) otherwise"
-    return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
+    return int(os.environ.get('RANK',
+                              0)), int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
 
 # %% ../nbs/02b_config.ipynb #eb2286d8
 AUTO_COMPILE_STEPS = 2000
@@ -144,7 +159,8 @@ def can_compile(device):
     if device.type == 'cuda': return True
     try:
         from torch._inductor.cpp_builder import get_cpp_compiler
-        get_cpp_compiler(); return True
+        get_cpp_compiler()
+        return True
     except Exception: return False
 
 # %% ../nbs/02b_config.ipynb #80cb256f

@@ -132,7 +132,8 @@ def random_signs(like):
     n = like.numel()
     # 32 uniform bits each
     words = torch.randint(-2**31, 2**31, (-(-n // 32),), dtype=torch.int32, device=like.device)
-    r = _sign_table(like.device, like.dtype).index_select(0, words.view(torch.uint8).int()).view(-1)[:n]
+    r = _sign_table(like.device,
+                    like.dtype).index_select(0, words.view(torch.uint8).int()).view(-1)[:n]
     dense = like.is_contiguous() or like.is_contiguous(memory_format=torch.channels_last)
     return r.as_strided(like.shape, like.stride()) if dense else r.view(like.shape)
 
@@ -182,7 +183,8 @@ class RandomSign:
     def __call__(self, gc, x): return random_signs(x)
     def __repr__(self): return 'RandomSign()'
 
-SOURCES = {'prev': PrevSign, 'current': CurrentSign, 'matched': MatchedRandomSign, 'random': RandomSign}
+SOURCES = {'prev': PrevSign, 'current': CurrentSign, 'matched': MatchedRandomSign,
+           'random': RandomSign}
 
 # %% ../nbs/00_core.ipynb #985b2bb1
 class _Signs:
@@ -194,7 +196,8 @@ class _Signs:
         if not self.caches:
             try: torch.autograd.Variable._execution_engine.queue_callback(self.flush)
             except RuntimeError: return cache.copy_(torch.sign(g))
-        self.caches.append(cache); self.grads.append(g)
+        self.caches.append(cache)
+        self.grads.append(g)
 
     def flush(self):
         caches, grads, self.caches, self.grads = self.caches, self.grads, [], []
@@ -305,14 +308,16 @@ def _shift(self:Gc, x, r, host=None, host_input=None):
     )
 
 # %% ../nbs/00_core.ipynb #37f77d9b
-NORM_TYPES = (nn.modules.batchnorm._NormBase, nn.LayerNorm, nn.GroupNorm, nn.RMSNorm, nn.LocalResponseNorm)
+NORM_TYPES = (nn.modules.batchnorm._NormBase, nn.LayerNorm, nn.GroupNorm, nn.RMSNorm,
+              nn.LocalResponseNorm)
 CONV_TYPES = (nn.modules.conv._ConvNd,)
 
 def _span(names, name, model):
     "Index range of module `name` and all its children in `names`"
     if name not in names: raise ValueError(f"{type(model).__name__} has no module named {name!r}")
     i = names.index(name)
-    j = max(k for k, n in enumerate(names) if k >= i and (n == name or n.startswith(name + '.') or name == ''))
+    j = max(k for k, n in enumerate(names)
+            if k >= i and (n == name or n.startswith(name + '.') or name == ''))
     return i, j
 
 # %% ../nbs/00_core.ipynb #df108488
@@ -320,8 +325,10 @@ def gc_hosts(model, start=None, stop=None):
     "Names of the layers a Gc goes after: every normalization layer, else every conv, else every linear but the last; `start`..`stop`"
     mods = list(model.named_modules())
     names = [n for n, _ in mods]
-    if any(isinstance(m, NORM_TYPES) for _, m in mods): hosts = [n for n, m in mods if isinstance(m, NORM_TYPES)]
-    elif any(isinstance(m, CONV_TYPES) for _, m in mods): hosts = [n for n, m in mods if isinstance(m, CONV_TYPES)]
+    if any(isinstance(m, NORM_TYPES) for _,
+           m in mods): hosts = [n for n, m in mods if isinstance(m, NORM_TYPES)]
+    elif any(isinstance(m, CONV_TYPES) for _,
+             m in mods): hosts = [n for n, m in mods if isinstance(m, CONV_TYPES)]
     else: hosts = [n for n, m in mods if isinstance(m, nn.Linear)][:-1]
     lo = _span(names, start, model)[0] if start is not None else 0
     hi = _span(names, stop, model)[1] if stop is not None else len(names) - 1
@@ -338,7 +345,8 @@ def _apply_gc_before(act, inputs): return (act._gc_host.gc(inputs[0]), *inputs[1
 def fused_act(module):
     "The activation a fused normalization + activation layer applies last (timm's `BatchNormAct2d` and kin), else None"
     a = getattr(module, 'act', None)
-    return a if isinstance(module, NORM_TYPES) and isinstance(a, nn.Module) and not isinstance(a, nn.Identity) else None
+    return a if isinstance(module,
+                           NORM_TYPES) and isinstance(a, nn.Module) and not isinstance(a, nn.Identity) else None
 
 # %% ../nbs/00_core.ipynb #54058eff
 def gc_layers(model):
@@ -359,10 +367,12 @@ def add_gc(model, eps=0.0, hosts=None, before_act=True, **kwargs):
     for n, m in zip(hosts, mods):
         if hasattr(m, 'gc'):
             raise ValueError(f"add_gc: layer {n!r} already has an attribute named 'gc'")
-        m.gc = Gc(eps, **kwargs); m.gc.affine_table = table
+        m.gc = Gc(eps, **kwargs)
+        m.gc.affine_table = table
         # between the normalization and its activation
         if before_act and (act := fused_act(m)) is not None:
-            object.__setattr__(act, '_gc_host', m); act.register_forward_pre_hook(_apply_gc_before)
+            object.__setattr__(act, '_gc_host', m)
+            act.register_forward_pre_hook(_apply_gc_before)
         else: m.register_forward_hook(_apply_gc)
     return model
 

@@ -43,7 +43,8 @@ def _files(p):
 # %% ../nbs/02_data.ipynb #15e095f1
 def source_key(path, *extra):
     "A short key that changes when anything at `path` changes: the file, or every file below the folder (path, size, mtime)"
-    p = Path(path).resolve(); st = p.stat()
+    p = Path(path).resolve()
+    st = p.stat()
     listing = _files(p) if p.is_dir() else [('', st.st_size, st.st_mtime_ns)]
     return hashlib.sha1(f"{p}|{listing}|{extra}".encode()).hexdigest()[:16]
 
@@ -179,7 +180,8 @@ def read_imagefolder(path):
     return _cached('imagefolder', src, build)
 
 # %% ../nbs/02_data.ipynb #60840355
-CIFAR_FOLDERS = {'cifar10': ('CIFAR10', 'cifar-10-batches-py'), 'cifar100': ('CIFAR100', 'cifar-100-python')}
+CIFAR_FOLDERS = {'cifar10': ('CIFAR10', 'cifar-10-batches-py'),
+                 'cifar100': ('CIFAR100', 'cifar-100-python')}
 
 def _is_cifar_format(p, name):
     folder = CIFAR_FOLDERS[name][1]
@@ -201,9 +203,11 @@ def read_cifar(path, name='cifar10', download=False):
     root = extract_archive(p) if is_archive(p) else (p.parent if p.name == CIFAR_FOLDERS[name][1] else p)
     cls = getattr(torchvision.datasets, CIFAR_FOLDERS[name][0])
     def build():
-        try: tr, te = cls(str(root), train=True, download=download), cls(str(root), train=False, download=download)
+        try: tr, te = cls(str(root), train=True,
+                          download=download), cls(str(root), train=False, download=download)
         except RuntimeError as e: raise DataError(f"{p}: {e}") from None
-        t = lambda ds: (torch.from_numpy(ds.data).permute(0, 3, 1, 2).contiguous(), torch.tensor(ds.targets, dtype=torch.int64))
+        t = lambda ds: (torch.from_numpy(ds.data).permute(0, 3, 1, 2).contiguous(),
+                        torch.tensor(ds.targets, dtype=torch.int64))
         return ImageData(*t(tr), *t(te), list(tr.classes))
     return _cached(name, p, build)
 
@@ -227,10 +231,12 @@ def load_images(dataset, path, download=False):
 # %% ../nbs/02_data.ipynb #d544c485
 def channel_stats(x):
     "Per-channel mean and std (pixel units) of uint8 images `x` (N, C, H, W)"
-    mean = torch.zeros(x.shape[1], dtype=torch.float64); sq = torch.zeros_like(mean)
+    mean = torch.zeros(x.shape[1], dtype=torch.float64)
+    sq = torch.zeros_like(mean)
     for i in range(0, len(x), 10_000):
         b = x[i:i + 10_000].double()
-        mean += b.sum((0, 2, 3)); sq += (b * b).sum((0, 2, 3))
+        mean += b.sum((0, 2, 3))
+        sq += (b * b).sum((0, 2, 3))
     n = x.shape[0] * x.shape[2] * x.shape[3]
     mean /= n
     return mean.float(), (sq / n - mean ** 2).sqrt().float()
@@ -245,7 +251,8 @@ def to_grayscale(x):
 # %% ../nbs/02_data.ipynb #6a11e21b
 class ResidentLoader:
     "Batches of a whole in-memory uint8 data set: shuffle, random crop and flip, normalise, all on `device`"
-    def __init__(self, x, y, batch_size=128, shuffle=True, flip=False, crop=0, mean=None, std=None, device='cpu',
+    def __init__(self, x, y, batch_size=128, shuffle=True, flip=False, crop=0, mean=None, std=None,
+                 device='cpu',
                  dtype=torch.float32, channels_last=True, drop_last=False, seed=0, rank=0, world=1):
         if len(x) != len(y):
             raise ValueError(f"ResidentLoader: {len(x)} images but {len(y)} labels")
@@ -260,7 +267,8 @@ class ResidentLoader:
         # (N, Hp*Wp*C), channels-last
         self.x = xp.permute(0, 2, 3, 1).reshape(N, -1).contiguous().to(d)
         self.y = y.to(d)
-        r, c, ch = torch.meshgrid(torch.arange(H, device=d), torch.arange(W, device=d), torch.arange(C, device=d), indexing='ij')
+        r, c, ch = torch.meshgrid(torch.arange(H, device=d), torch.arange(W, device=d),
+                                  torch.arange(C, device=d), indexing='ij')
         # flat index of each output pixel
         self._grid = ((r * self.Wp + c) * C + ch).reshape(-1)
         self._grid_flip = ((r * self.Wp + (W - 1 - c)) * C + ch).reshape(-1)
@@ -294,7 +302,9 @@ def _epoch_draws(self:ResidentLoader):
     # same draws on every rank; each takes an equal, disjoint shard
     if self.world > 1:
         keep = n - n % self.world
-        perm, flips, offs = [None if t is None else t[:keep][self.rank::self.world] for t in (perm, flips, offs)]
+        perm, flips, offs = [
+            None if t is None else t[:keep][self.rank :: self.world] for t in (perm, flips, offs)
+        ]
     to = lambda t: None if t is None else t.to(self.device)
     return to(perm), to(flips), to(offs)
 
@@ -304,7 +314,8 @@ def _batch(self:ResidentLoader, idx, flips, offs):
     C, H, W = self.shape
     rows = self.x[idx]
     if self.crop or self.flip:
-        grid = torch.where(flips[:, None], self._grid_flip, self._grid) if self.flip else self._grid.expand(len(idx), -1)
+        grid = torch.where(flips[:, None], self._grid_flip,
+                           self._grid) if self.flip else self._grid.expand(len(idx), -1)
         if self.crop: grid = grid + ((offs[:, 0] * self.Wp + offs[:, 1]) * C)[:, None]
         rows = torch.gather(rows, 1, grid)
     xb = rows.view(len(idx), H, W, C).to(torch.float32).mul_(self._scale).add_(self._shift)
@@ -320,7 +331,8 @@ def __iter__(self:ResidentLoader):
     for i in range(len(self)):
         sl = slice(i * self.bs, (i + 1) * self.bs)
         idx = perm[sl]
-        yield self._batch(idx, None if flips is None else flips[sl], None if offs is None else offs[sl]), self.y[idx]
+        yield self._batch(idx, None if flips is None else flips[sl], None if offs is None
+                          else offs[sl]), self.y[idx]
 
 # %% ../nbs/02_data.ipynb #5ffe40f7
 def _balanced_idx(y, n, g):
@@ -343,12 +355,15 @@ def holdout(x, y, n, seed=0):
     if not 0 < n < len(y):
         raise ValueError(f"holdout: cannot hold out {n} of {len(y)} training samples")
     held = _balanced_idx(y, n, torch.Generator().manual_seed(10_000 + seed))
-    keep = torch.ones(len(y), dtype=torch.bool); keep[held] = False
+    keep = torch.ones(len(y), dtype=torch.bool)
+    keep[held] = False
     return x[keep], y[keep], x[held], y[held]
 
 # %% ../nbs/02_data.ipynb #10314b8c
-def cifar_loaders(data, batch_size=128, flip=True, crop=0, grayscale=False, device='cpu', dtype=torch.float32,
-                  channels_last=True, train_subset=None, test_subset=None, seed=0, test_batch_size=1000, rank=0, world=1,
+def cifar_loaders(data, batch_size=128, flip=True, crop=0, grayscale=False, device='cpu',
+                  dtype=torch.float32,
+                  channels_last=True, train_subset=None, test_subset=None, seed=0,
+                  test_batch_size=1000, rank=0, world=1,
                   valid=0, data_seed=None):
     "Train and test `ResidentLoader`s for an `ImageData`; with `valid`, `train.valid` holds out that many training images"
     # the subsets depend on data_seed, the order on seed
@@ -362,7 +377,8 @@ def cifar_loaders(data, batch_size=128, flip=True, crop=0, grayscale=False, devi
     if grayscale: trx, tex, vx = (None if t is None else to_grayscale(t) for t in (trx, tex, vx))
     mean, std = channel_stats(trx)
     kw = dict(mean=mean, std=std, device=device, dtype=dtype, channels_last=channels_last)
-    train = ResidentLoader(trx, tr_y, batch_size, shuffle=True, flip=flip, crop=crop, seed=seed, rank=rank, world=world, **kw)
+    train = ResidentLoader(trx, tr_y, batch_size, shuffle=True, flip=flip, crop=crop, seed=seed,
+                           rank=rank, world=world, **kw)
     train.valid = ResidentLoader(vx, vy, test_batch_size, shuffle=False, **kw) if valid else None
     test = ResidentLoader(tex, te_y, test_batch_size, shuffle=False, **kw)
     return train, test
@@ -384,11 +400,13 @@ def _balanced(ds, n, seed):
     from torch.utils.data import Subset
     if n is None or n >= len(ds): return ds
     idx, _ = subset(torch.arange(len(ds)), torch.tensor(ds.targets), n, seed)
-    sub = Subset(ds, idx.tolist()); sub.classes = ds.classes
+    sub = Subset(ds, idx.tolist())
+    sub.classes = ds.classes
     return sub
 
 # %% ../nbs/02_data.ipynb #2d5232a5
-def imagenet_loaders(path, batch_size=256, workers=4, size=224, resize=256, pin_memory=False, seed=0,
+def imagenet_loaders(path, batch_size=256, workers=4, size=224, resize=256, pin_memory=False,
+                     seed=0,
                      train_subset=None, test_subset=None):
     "Train and validation `DataLoader`s for an ImageNet-layout tree (folder or .tar.gz) with the standard AlexNet transforms"
     import torchvision.transforms as T
@@ -398,7 +416,8 @@ def imagenet_loaders(path, batch_size=256, workers=4, size=224, resize=256, pin_
     norm = T.Normalize(IMAGENET_MEAN, IMAGENET_STD)
     tr_tf = T.Compose([T.RandomResizedCrop(size), T.RandomHorizontalFlip(), T.ToTensor(), norm])
     va_tf = T.Compose([T.Resize(resize), T.CenterCrop(size), T.ToTensor(), norm])
-    tr_ds, va_ds = ImageFolder(root / 'train', tr_tf, loader=load_rgb), ImageFolder(root / test, va_tf, loader=load_rgb)
+    tr_ds, va_ds = ImageFolder(root / 'train', tr_tf,
+                               loader=load_rgb), ImageFolder(root / test, va_tf, loader=load_rgb)
     tr_ds, va_ds = _balanced(tr_ds, train_subset, seed), _balanced(va_ds, test_subset, seed)
     kw = dict(num_workers=workers, pin_memory=pin_memory, persistent_workers=workers > 0)
     g = torch.Generator().manual_seed(seed)

@@ -98,7 +98,8 @@ def _pairs(arms, a, b, metric):
     ra, rb = [{r['config']['seed']: r for r in arms.get(x, [])} for x in (a, b)]
     both = {s: (ra[s], rb[s]) for s in sorted(set(ra) & set(rb))}
     stop = 'best' if metric == 'test' and both and all(map(early_stopped, sum(both.values(), ()))) else 'final'
-    return stop, {s: p for s, p in both.items() if None not in (score(p[0], metric, stop), score(p[1], metric, stop))}
+    return stop, {s: p for s, p in both.items()
+                  if None not in (score(p[0], metric, stop), score(p[1], metric, stop))}
 
 # %% ../nbs/08_evidence.ipynb #624091f7
 def _code(results):
@@ -130,7 +131,8 @@ def compare(arms, c, seeds=None):
     "A claims-table row for claim `c` over `arms` ({arm: [results]}) and the registered `seeds` (None: all)"
     stop, pairs = _pairs(arms, c.a, c.b, c.metric)
     reg = {s: p for s, p in pairs.items() if seeds is None or s in seeds}
-    row = {'claim': c.name, 'A': c.a, 'B': c.b, 'paper A / B': c.paper, 'paper A - B': c.effect or 'a sign only',
+    row = {'claim': c.name, 'A': c.a, 'B': c.b, 'paper A / B': c.paper,
+           'paper A - B': c.effect or 'a sign only',
            'seeds': len(reg), 'epoch': 'best validation' if stop == 'best' else 'final',
            'code': _code(sum(reg.values(), ()))}
     if len(reg) < 2:
@@ -147,9 +149,11 @@ def compare(arms, c, seeds=None):
     return row
 
 # %% ../nbs/08_evidence.ipynb #981a3887
-ARM_NAMES = {'ours': 'Ours', 'ours_joint': 'Ours-joint', 'fgs': 'FGS-orig', 'fgs_inter': 'FGS-inter',
+ARM_NAMES = {'ours': 'Ours', 'ours_joint': 'Ours-joint', 'fgs': 'FGS-orig',
+             'fgs_inter': 'FGS-inter',
              'random': 'dense random noise', 'random_matched': 'random, same support and norm',
-             'dropout+ours': 'dropout + Ours', 'stage1': 'first stage only', 'stages1-2': 'stages 1-2',
+             'dropout+ours': 'dropout + Ours', 'stage1': 'first stage only',
+             'stages1-2': 'stages 1-2',
              'all': 'every stage'}
 
 def _quote(paper, x):
@@ -169,7 +173,8 @@ def claims(table, paper, *pairs, metric='test'):
         if paper and (gone := [x for x, q in ((a, qa), (b, qb)) if q is None]):
             raise ValueError(f"claims: {table!r} quotes no paper number for arm(s) {gone}")
         effect, shown = (round(qa[0] - qb[0], 2), f"{qa[1]} / {qb[1]}") if paper else (0.0, '')
-        out.append(Claim(f"{table}: {ARM_NAMES.get(a, a)} > {ARM_NAMES.get(b, b)}", a, b, effect, metric, shown))
+        out.append(Claim(f"{table}: {ARM_NAMES.get(a, a)} > {ARM_NAMES.get(b, b)}", a, b, effect,
+                         metric, shown))
     return out
 
 # %% ../nbs/08_evidence.ipynb #ec3d6cfe
@@ -182,7 +187,8 @@ def claims_table(claims, final, seeds=None):
     for r, ph in zip(tested, holm([r['p'] for r in tested])):
         lo, hi = holm_interval(r['_paired'], ph)
         r.update({'Holm p': ph, 'Holm interval': fmt_ci(lo, hi, r['_paired']['diff']),
-                  'Holm verdict': verdict(lo, hi, r['paper A - B'] if r['paper A - B'] != 'a sign only' else 0)})
+                  'Holm verdict': verdict(lo, hi, r['paper A - B']
+                                          if r['paper A - B'] != 'a sign only' else 0)})
     for r in rows: r.pop('_paired', None)
     return pd.DataFrame(rows).set_index('claim')
 
@@ -192,34 +198,43 @@ QUICK = dict(epochs=1, train_subset=300, valid=100, test_subset=300)
 def quick(k, **kw):
     "Knobs `k` shrunk to a test: `QUICK`, seeds 0 and 1, two eps per sweep, one sweep seed, no checks; `kw` replace"
     q = lambda p: {**p, **QUICK}
-    return {**k, 'protocol': q(k['protocol']), 'sweeps': [(q(p), {m: es[:2] for m, es in sw.items()}) for p, sw in k['sweeps']],
-            'seeds': (0, 1), 'registered': (0, 1), 'sweep_seeds': k['sweep_seeds'][:1], 'checks': {}, **kw}
+    return {**k, 'protocol': q(k['protocol']),
+            'sweeps': [(q(p), {m: es[:2] for m, es in sw.items()}) for p, sw in k['sweeps']],
+            'seeds': (0, 1), 'registered': (0, 1), 'sweep_seeds': k['sweep_seeds'][:1],
+            'checks': {}, **kw}
 
 # %% ../nbs/08_evidence.ipynb #757159e8
 def rerun(k, seeds, sweep_seeds, arms=None):
     "Knobs `k` retrained under the registered rules: new final `seeds`, all registered, disjoint `sweep_seeds`"
     if shared := sorted(set(seeds) & set(sweep_seeds)):
         raise ValueError(f"rerun: seeds {shared} are both sweep and final seeds")
-    return {**k, 'seeds': tuple(seeds), 'registered': tuple(seeds), 'sweep_seeds': tuple(sweep_seeds),
+    return {**k, 'seeds': tuple(seeds), 'registered': tuple(seeds),
+            'sweep_seeds': tuple(sweep_seeds),
             'arms': {**k['arms'], **(arms or {})}}
 
 # %% ../nbs/08_evidence.ipynb #ea2688e6
 def on_gpu(k, seeds, registered=None):
     "A study's knobs `k` on a GPU in bf16, eager, sweeps included (run keys of their own), with `seeds`"
     g = lambda p: {**p, 'amp': 'bf16', 'device': 'cuda', 'compile': False}
-    return {**k, 'protocol': g(k['protocol']), 'sweeps': [(g(p), sw) for p, sw in k['sweeps']], 'seeds': tuple(seeds),
+    return {**k, 'protocol': g(k['protocol']), 'sweeps': [(g(p), sw) for p, sw in k['sweeps']],
+            'seeds': tuple(seeds),
             'registered': tuple(seeds if registered is None else registered)}
 
 # %% ../nbs/08_evidence.ipynb #d3b16c31
-def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=(0, 1, 2), registered=None,
-          sweep_seeds=(0, 1), checks=None, later=(), gpu_seeds=None, gpu_registered=None, extra=None, keep=False,
+def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=(0, 1, 2),
+          registered=None,
+          sweep_seeds=(0, 1), checks=None, later=(), gpu_seeds=None, gpu_registered=None,
+          extra=None, keep=False,
           notebook='', quick_knobs=None, rerun_knobs=None):
     "An `Experiment` testing `claims` with paired `arms` under `protocol`, eps swept here (`sweep`) and/or by `eps_from`"
     if bad := sorted({x for c in claims for x in (c.a, c.b)} - set(arms)):
         raise ValueError(f"study {name!r}: claims name arms it does not train: {bad}")
-    sweeps = [*(eps_from.settings['cpu']['sweeps'] if eps_from else []), *([(protocol, sweep)] if sweep else [])]
-    cpu = dict(protocol=protocol, arms=arms, seeds=tuple(seeds), registered=tuple(registered or seeds),
-               sweeps=sweeps, sweep_seeds=tuple(sweep_seeds), checks=checks or {}, later=tuple(later))
+    sweeps = [*(eps_from.settings['cpu']['sweeps'] if eps_from else []),
+              *([(protocol, sweep)] if sweep else [])]
+    cpu = dict(protocol=protocol, arms=arms, seeds=tuple(seeds),
+               registered=tuple(registered or seeds),
+               sweeps=sweeps, sweep_seeds=tuple(sweep_seeds), checks=checks or {},
+               later=tuple(later))
     settings = {'quick': quick(cpu, **(quick_knobs or {})), 'cpu': cpu,
                 **({'gpu': on_gpu(cpu, gpu_seeds, gpu_registered)} if gpu_seeds else {})}
     if rerun_knobs:
@@ -228,7 +243,8 @@ def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=
         dict.fromkeys(p.get('dataset', 'cifar10') for p in [protocol, *(p for p, _ in sweeps)])
     )
     table = lambda final, k=None: claims_table(claims, final, (k or {}).get('registered'))
-    return Experiment(name, title, datasets, settings, study_grid, table, extra=extra, keep=keep, notebook=notebook,
+    return Experiment(name, title, datasets, settings, study_grid, table, extra=extra, keep=keep,
+                      notebook=notebook,
                       sweep=study_sweep if sweeps or checks else None, label=arm_label)
 
 # %% ../nbs/08_evidence.ipynb #b150b33f
@@ -236,23 +252,28 @@ def _registered(cpu, protocol, eps_from, own, seeds, sweep_seeds, arms=None, swe
     "The `registered` setting: `rerun` of the `cpu` knobs, the sweeps redone (`eps_from`'s, then `own` + `sweep`)"
     base = eps_from.settings['registered']['sweeps'] if eps_from else []
     mine = {**(own or {}), **(sweep or {})}
-    return {**rerun(cpu, seeds, sweep_seeds, arms), 'sweeps': base + ([(protocol, mine)] if mine else [])}
+    return {**rerun(cpu, seeds, sweep_seeds, arms),
+            'sweeps': base + ([(protocol, mine)] if mine else [])}
 
 # %% ../nbs/08_evidence.ipynb #a118610b
 def sweep_table(sweep):
     "Mean final validation accuracy (%) per (method, eps) of a study's sweep results"
     import pandas as pd
     rows = {}
-    for r in sweep.values(): rows.setdefault((r['config']['method'], r['config']['eps']), []).append(accuracy(r, split='val'))
-    return pd.DataFrame([{'method': m, 'eps': e, 'val acc (%)': round(sum(v) / len(v), 2), 'seeds': len(v)} for (m, e), v in sorted(rows.items())])
+    for r in sweep.values(): rows.setdefault((r['config']['method'], r['config']['eps']),
+                                             []).append(accuracy(r, split='val'))
+    return pd.DataFrame([{'method': m, 'eps': e, 'val acc (%)': round(sum(v) / len(v), 2),
+                          'seeds': len(v)} for (m, e), v in sorted(rows.items())])
 
 # %% ../nbs/08_evidence.ipynb #77b6413c
 def arms_table(final, paper=None):
     "Per arm: method, paper's accuracy (`paper`: {arm: %}), test (early-stopped, final) and train accuracy, minutes"
     import pandas as pd
     best = lambda rs: fmt_ms([accuracy(r, 'best') for r in rs if early_stopped(r)])
-    return pd.DataFrame([{'arm': a, 'method': rs[0]['config']['method'], 'paper (%)': (paper or {}).get(a, ''),
-                          'test acc, best val epoch (%)': best(rs), 'test acc, final (%)': fmt_ms(arm(rs)),
+    return pd.DataFrame([{'arm': a, 'method': rs[0]['config']['method'],
+                          'paper (%)': (paper or {}).get(a, ''),
+                          'test acc, best val epoch (%)': best(rs),
+                          'test acc, final (%)': fmt_ms(arm(rs)),
                           'train acc (%)': fmt_ms([100 * (1 - r['final']['train_err']) for r in rs]), 'seeds': len(rs),
                           'minutes / run': round(sum(r['seconds'] for r in rs) / 60 / len(rs), 1)}
                          for a, rs in by_arm(final).items()]).set_index('arm')

@@ -34,7 +34,8 @@ def setting(choices=('quick', 'full')):
 # %% ../nbs/07_experiments.ipynb #40752634
 def results_dir(name, root=None):
     "The folder `results/<name>` at the repository root (or under `root`)"
-    d = Path(root or results_root()) / name; d.mkdir(parents=True, exist_ok=True)
+    d = Path(root or results_root()) / name
+    d.mkdir(parents=True, exist_ok=True)
     return d
 
 # %% ../nbs/07_experiments.ipynb #b6f8d0ce
@@ -79,7 +80,9 @@ FGS_INTER_EPS = 0.003
 
 def schedule(knobs):
     "The `TrainConfig` fields that every setting's knobs fix: epochs, lr_step, batch_size, train_subset, test_subset (and valid)"
-    return {f: knobs[f] for f in ('epochs', 'lr_step', 'batch_size', 'train_subset', 'test_subset', 'valid') if f in knobs}
+    return {f: knobs[f]
+            for f in ('epochs', 'lr_step', 'batch_size', 'train_subset', 'test_subset', 'valid')
+            if f in knobs}
 
 # %% ../nbs/07_experiments.ipynb #756ec086
 def need_data(exp, given=None, needed=None):
@@ -112,7 +115,10 @@ def choose_eps(sweep, results, split='val'):
     by, done = {}, {}
     for n, c in sweep.items():
         done[c.method] = done.get(c.method, True) and n in results
-        if n in results: by.setdefault(c.method, {}).setdefault(c.eps, []).append(accuracy(results[n], split=split))
+        if n in results:
+            by.setdefault(c.method, {}).setdefault(c.eps, []).append(
+                accuracy(results[n], split=split)
+            )
     means = {m: {e: sum(v) / len(v) for e, v in es.items()} for m, es in by.items() if done[m]}
     return {m: max(es, key=es.get) for m, es in means.items()}
 
@@ -120,7 +126,8 @@ def choose_eps(sweep, results, split='val'):
 def stage(exp, knobs, paths, store):
     "(knobs with 'chosen': {method: eps} from the stored sweep runs, {name: sweep result}); knobs unchanged without a sweep"
     if not exp.sweep: return knobs, {}
-    sweep = exp.sweep(knobs, paths); res = store.read_grid(sweep)
+    sweep = exp.sweep(knobs, paths)
+    res = store.read_grid(sweep)
     return {**knobs, 'chosen': choose_eps(sweep, res)}, res
 
 # %% ../nbs/07_experiments.ipynb #b793043d
@@ -162,7 +169,8 @@ def experiments():
     "{name: Experiment} defined in `layeradv.repro`: each module's `EXP`, or each of its `EXPS`"
     # (imported here: repro's modules import this one)
     from layeradv import repro
-    mods = [importlib.import_module(f'layeradv.repro.{m.name}') for m in pkgutil.iter_modules(repro.__path__)]
+    mods = [importlib.import_module(f'layeradv.repro.{m.name}')
+            for m in pkgutil.iter_modules(repro.__path__)]
     return {e.name: e for m in mods for e in (getattr(m, 'EXPS', None) or (m.EXP,))}
 
 # %% ../nbs/07_experiments.ipynb #071e4038
@@ -188,7 +196,8 @@ def paper_vs_measured(paper, measured, digits=2):
     "A table with, for each row and column of `paper` ({row: {col: value}}), the paper's value and the measured mean ± std"
     def cell(v): return (fmt_ms(v, digits) + (f" (n={len(v)})" if len(v) > 1 else '')) if v else '—'
     df = pd.DataFrame([{(c, w): (p if w == 'paper' else cell(measured.get((row, c), [])))
-                        for c, p in cols.items() for w in ('paper', 'measured')} for row, cols in paper.items()])
+                        for c, p in cols.items() for w in ('paper', 'measured')} for row,
+                       cols in paper.items()])
     df.columns = pd.MultiIndex.from_tuples(df.columns)
     df.index = pd.MultiIndex.from_tuples(paper) if all(isinstance(r, tuple) for r in paper) else list(paper)
     return df
@@ -198,8 +207,10 @@ def read_setting(exp, setting, store=None, paths=None):
     "(sweep results, chosen eps, results) of `exp`'s `setting` in `store` (default: the committed one); nothing is trained"
     store = committed_store() if store is None else store          # (an empty store is falsy)
     paths = {**committed_paths(), **(paths or {})}
-    k, sweep = stage(exp, exp.knobs(setting), paths, store); g = exp.grid(k, paths)
-    return sweep, k.get('chosen', {}), (measured(exp, store, g, store.read_grid(g)) if exp.measure else store.read_grid(g))
+    k, sweep = stage(exp, exp.knobs(setting), paths, store)
+    g = exp.grid(k, paths)
+    return sweep, k.get('chosen', {}), (measured(exp, store, g, store.read_grid(g)) if exp.measure
+                                        else store.read_grid(g))
 
 # %% ../nbs/07_experiments.ipynb #43700e75
 def saved_results(exp, store=None, paths=None):
@@ -221,7 +232,8 @@ def verify(exp, setting='cpu', store=None, paths=None, epochs=1):
     if not done:
         raise ValueError(f"{exp.name} ({setting}): no stored run records its provenance yet")
     now = provenance()
-    rank = lambda it: (len(comparable(it[1][1]['provenance'], now)), it[1][1]['seconds'] / len(it[1][1]['history']))
+    rank = lambda it: (len(comparable(it[1][1]['provenance'], now)),
+                       it[1][1]['seconds'] / len(it[1][1]['history']))
     name, (c, _) = min(done.items(), key=rank)
     return (name, *store.verify(c, epochs))
 
@@ -236,7 +248,8 @@ def fig3(results, prefix, title, group, label, seed=0):
     import matplotlib.pyplot as plt
     figs = []
     for g in sorted({group(_cfg(r)) for r in results.values()}):
-        figs.append(plot_curves(curves_of({k: r for k, r in results.items() if group(_cfg(r)) == g}, label, seed),
+        figs.append(plot_curves(curves_of({k: r for k, r in results.items() if group(_cfg(r)) == g},
+                                          label, seed),
                                 f'{prefix}_{g}.png' if prefix else None, f'{title}: {g}'))
         # shown by whoever displays it, not twice
         plt.close(figs[-1])

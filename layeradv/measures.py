@@ -36,7 +36,8 @@ def attack_stream(model, x, y, mean, std, batch=500):
     order = torch.randperm(len(y), generator=torch.Generator().manual_seed(1))
     x, y = x[order], y[order]
     net = Normalized(model, mean.view(-1), std.view(-1)).eval()
-    return net, float(std.mean()), [(x[i:i + batch], y[i:i + batch]) for i in range(0, len(y), batch)]
+    return net, float(std.mean()), [(x[i:i + batch], y[i:i + batch])
+                                    for i in range(0, len(y), batch)]
 
 # %% ../nbs/06b_measures.ipynb #31a95dda
 def pixel_layerwise(sigma, source='prev', with_input=True):
@@ -68,7 +69,8 @@ def table4(model, x, y, mean, std, eps_grid=TABLE4_EPS, batch=500):
     return {k: {str(e): v for e, v in r.items()} for k, r in rows.items()}
 
 # %% ../nbs/06b_measures.ipynb #e1534d6a
-FIG2_SOURCES = {'prev': 'previous sample', 'matched': 'random, same support', 'random': 'dense random'}
+FIG2_SOURCES = {'prev': 'previous sample', 'matched': 'random, same support',
+                'random': 'dense random'}
 
 # %% ../nbs/06b_measures.ipynb #88ca154b
 def fig2(model, x, y, mean, std, eps_grid=TABLE4_EPS, classes=(1, 2), per_class=500,
@@ -94,7 +96,8 @@ def fig2_table(m):
     import pandas as pd
     eps = sorted({float(k.split()[1]) for k in m})
     srcs = [s for s in FIG2_SOURCES if f'{s} {eps[0]}' in m]
-    return pd.DataFrame({f'{FIG2_SOURCES[s]}, {w}': [round(m[f'{s} {e}'][k], 2) for e in eps] for s in srcs
+    return pd.DataFrame({f'{FIG2_SOURCES[s]}, {w}': [round(m[f'{s} {e}'][k], 2) for e in eps]
+                         for s in srcs
                          for w, k in (('two classes', 'two'), ('all classes', 'all'))},
                         index=[f'ε={e}' for e in eps]).T
 
@@ -126,7 +129,8 @@ def input_robustness(model, x, y, mean, std, n_pgd=None, pgd_steps=10, seed=0, b
     batches = [(x[i:i + batch], y[i:i + batch]) for i in range(0, len(y), batch)]
     torch.manual_seed(seed)                                   # PGD's random start
     fg = robustness(net, batches, fgsm, TABLE5_EPS, device=dev)
-    pg = robustness(net, batches[:max(1, -(-(n_pgd or len(y)) // batch))], pgd, TABLE5_EPS, device=dev,
+    pg = robustness(net, batches[:max(1, -(-(n_pgd or len(y)) // batch))], pgd, TABLE5_EPS,
+                    device=dev,
                     steps=pgd_steps)
     return dict(eps=list(TABLE5_EPS), fgsm=list(fg.values()), pgd=list(pg.values()))
 

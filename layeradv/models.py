@@ -28,14 +28,18 @@ def vgg16_bn(num_classes=10, dropout=0.0, in_shape=(3, 32, 32)):
     for v in _VGG_CFG:
         if v == 'M':
             # 32x32: as plain pools
-            p += 1; layers.append((f'pool{p}', nn.MaxPool2d(2, 2, ceil_mode=True))); continue
+            p += 1
+            layers.append((f'pool{p}', nn.MaxPool2d(2, 2, ceil_mode=True)))
+            continue
         i += 1
-        layers += [(f'conv{i}', nn.Conv2d(cin, v, 3, padding=1)), (f'bn{i}', nn.BatchNorm2d(v)), (f'relu{i}', nn.ReLU(inplace=True))]
+        layers += [(f'conv{i}', nn.Conv2d(cin, v, 3, padding=1)), (f'bn{i}', nn.BatchNorm2d(v)),
+                   (f'relu{i}', nn.ReLU(inplace=True))]
         if dropout and i in _VGG_DROP: layers.append((f'drop{i}', nn.Dropout(_VGG_DROP[i])))
         cin = v
     layers.append(('flatten', nn.Flatten()))
     if dropout: layers.append(('drop_fc1', nn.Dropout(dropout)))
-    layers += [('fc1', nn.Linear(512 * -(-h // 32) * -(-w // 32), 512)), ('bn_fc1', nn.BatchNorm1d(512)), ('relu_fc1', nn.ReLU(inplace=True))]
+    layers += [('fc1', nn.Linear(512 * -(-h // 32) * -(-w // 32), 512)),
+               ('bn_fc1', nn.BatchNorm1d(512)), ('relu_fc1', nn.ReLU(inplace=True))]
     if dropout: layers.append(('drop_fc2', nn.Dropout(dropout)))
     layers.append(('fc2', nn.Linear(512, num_classes)))
     return nn.Sequential(OrderedDict(layers))
@@ -44,7 +48,8 @@ def vgg16_bn(num_classes=10, dropout=0.0, in_shape=(3, 32, 32)):
 class _ShortcutA(nn.Module):
     "Option-A shortcut: subsample by `stride` and zero-pad the channels from `cin` to `cout`"
     def __init__(self, cin, cout, stride):
-        super().__init__(); self.stride, self.pad = stride, cout - cin
+        super().__init__()
+        self.stride, self.pad = stride, cout - cin
     def forward(self, x):
         x = x[:, :, ::self.stride, ::self.stride]
         return F.pad(x, (0, 0, 0, 0, self.pad // 2, self.pad - self.pad // 2))
@@ -71,8 +76,10 @@ class CifarResNet(nn.Module):
         self.conv1, self.bn1 = nn.Conv2d(3, 16, 3, 1, 1, bias=False), nn.BatchNorm2d(16)
         stages, cin = [], 16
         for i, w in enumerate([16, 32, 64]):
-            blocks = [BasicBlock(cin if j == 0 else w, w, 2 if (i > 0 and j == 0) else 1) for j in range(n)]
-            stages.append(nn.Sequential(*blocks)); cin = w
+            blocks = [BasicBlock(cin if j == 0 else w, w, 2 if (i > 0 and j == 0) else 1)
+                      for j in range(n)]
+            stages.append(nn.Sequential(*blocks))
+            cin = w
         self.layer1, self.layer2, self.layer3 = stages
         self.drop = nn.Dropout(dropout) if dropout else nn.Identity()
         self.fc = nn.Linear(64, num_classes)
@@ -146,7 +153,8 @@ def alexnet(num_classes=1000, dropout=0.5):
 # %% ../nbs/01_models.ipynb #2e9e9e8c
 def toy_mlp(num_classes=10, dropout=0.0, in_shape=(1, 32, 32)):
     "The toy experiment's encoder and classifier: C*H*W inputs - FC 1024 - tanh - FC 512 - tanh - FC classes"
-    layers = [('flatten', nn.Flatten()), ('fc1', nn.Linear(math.prod(in_shape), 1024)), ('tanh1', nn.Tanh()),
+    layers = [('flatten', nn.Flatten()), ('fc1', nn.Linear(math.prod(in_shape), 1024)),
+              ('tanh1', nn.Tanh()),
               ('fc2', nn.Linear(1024, 512)), ('tanh2', nn.Tanh())]
     if dropout: layers.append(('drop', nn.Dropout(dropout)))
     return nn.Sequential(OrderedDict(layers + [('fc3', nn.Linear(512, num_classes))]))
@@ -160,19 +168,22 @@ def small_cnn(num_classes=10, dropout=0.0, widths=(32, 64, 128), in_shape=(3, 32
             f"small_cnn needs images of at least {2 ** len(widths)}x{2 ** len(widths)}, got {h}x{w}"
         )
     for i, width in enumerate(widths, 1):
-        layers += [(f'conv{i}', nn.Conv2d(cin, width, 3, padding=1)), (f'bn{i}', nn.BatchNorm2d(width)),
+        layers += [(f'conv{i}', nn.Conv2d(cin, width, 3, padding=1)),
+                   (f'bn{i}', nn.BatchNorm2d(width)),
                    (f'relu{i}', nn.ReLU(inplace=True)), (f'pool{i}', nn.MaxPool2d(2))]
         cin = width
     layers.append(('flatten', nn.Flatten()))
     if dropout: layers.append(('drop', nn.Dropout(dropout)))
-    return nn.Sequential(OrderedDict(layers + [('fc', nn.Linear(cin * (h >> len(widths)) * (w >> len(widths)), num_classes))]))
+    return nn.Sequential(OrderedDict(layers + [('fc',
+                                                nn.Linear(cin * (h >> len(widths)) * (w >> len(widths)), num_classes))]))
 
 # %% ../nbs/01_models.ipynb #77924c55
 def vit_tiny(num_classes=10, dropout=0.0, in_shape=(3, 32, 32)):
     "A small Vision Transformer for small RGB images: patch 4, 6 blocks, width 192, 3 heads (torchvision's)"
     c, h, w = in_shape
     if c != 3 or h != w or h % 4: raise ValueError(f"vit_tiny needs square RGB images with a side divisible by 4, got {c}x{h}x{w}")
-    return torchvision.models.VisionTransformer(h, 4, num_layers=6, num_heads=3, hidden_dim=192, mlp_dim=768,
+    return torchvision.models.VisionTransformer(h, 4, num_layers=6, num_heads=3, hidden_dim=192,
+                                                mlp_dim=768,
                                                 dropout=dropout, num_classes=num_classes)
 
 # %% ../nbs/01_models.ipynb #30ff3eba

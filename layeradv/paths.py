@@ -63,7 +63,8 @@ def runs_root():
 # %% ../nbs/01a_paths.ipynb #b9defa88
 def atomic_write(path, write):
     "Call `write(tmp)` on a temporary file next to `path`, then rename it into place; returns `path`"
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try: write(tmp); os.replace(tmp, path)
     finally:

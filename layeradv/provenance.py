@@ -28,7 +28,8 @@ def _cpuinfo(key):
     return next((l.split(':', 1)[1].strip() for l in lines if l.startswith(key)), '')
 
 # %% ../nbs/03b_provenance.ipynb #6d5e4422
-_VECTORS = (('AVX2', 'avx2'), ('AVX-512', 'avx512f'), ('AVX-512 BF16', 'avx512_bf16'), ('AMX', 'amx_tile'))
+_VECTORS = (('AVX2', 'avx2'), ('AVX-512', 'avx512f'), ('AVX-512 BF16', 'avx512_bf16'),
+            ('AMX', 'amx_tile'))
 
 def cpu_vectors():
     "The vector extensions of this CPU that torch's kernels use: AVX2, AVX-512, AVX-512 BF16, AMX"
@@ -79,8 +80,10 @@ TRACES = {
 }
 
 # %% ../nbs/03b_provenance.ipynb #fb7923a4
-_TRACE_CFG = dict(arch='resnet20', data='synthetic', batch_size=16, crop=2, flip=True, valid=16, seed=0,
-                  data_seed=0, lr=0.05, lr_step=1, channels_last=False, compile=False, amp='none', epochs=1)
+_TRACE_CFG = dict(arch='resnet20', data='synthetic', batch_size=16, crop=2, flip=True, valid=16,
+                  seed=0,
+                  data_seed=0, lr=0.05, lr_step=1, channels_last=False, compile=False, amp='none',
+                  epochs=1)
 
 def _rounded(v, digits=9): return float(f"{v:.{digits}g}")
 
@@ -90,14 +93,19 @@ def trace(**fields):
     cfg = TrainConfig(**{**_TRACE_CFG, **fields}).validate()
     data, cpu = synthetic_images(), torch.device('cpu')
     tr, _ = cifar_loaders(data, cfg.batch_size, flip=cfg.flip, crop=cfg.crop, dtype=torch.float64,
-                          channels_last=False, seed=cfg.seed, valid=cfg.valid, data_seed=cfg.data_seed)
+                          channels_last=False, seed=cfg.seed, valid=cfg.valid,
+                          data_seed=cfg.data_seed)
     model = fixed_weights(build_model(cfg, data.num_classes, cpu, tr.shape).double())
     opt, sched = build_optim(cfg, model)
-    amp, norm = Amp(cpu, 'none'), ((tr.mean / 255).view(1, -1, 1, 1), (tr.std / 255).view(1, -1, 1, 1))
+    amp, norm = Amp(cpu, 'none'), ((tr.mean / 255).view(1, -1, 1, 1),
+                                   (tr.std / 255).view(1, -1, 1, 1))
     losses = []
     def step(*a):                                          # the method's step, its loss noted
-        out = STEPS[cfg.method](*a); losses.append(out[0].item()); return out
-    torch.manual_seed(cfg.seed); policy = CompilePolicy(model, model)
+        out = STEPS[cfg.method](*a)
+        losses.append(out[0].item())
+        return out
+    torch.manual_seed(cfg.seed)
+    policy = CompilePolicy(model, model)
     run_epoch(policy, tr, opt, step, amp, cfg, norm)
     sched.step()
     return [_rounded(v) for v in [*losses, *held_out(policy, tr.valid, None, amp, cfg, False)[0]]]
@@ -107,7 +115,8 @@ def init_summary(arch, seed=0):
     "Per-tensor standard deviations (two significant digits) of model `arch` as initialised with `seed`"
     torch.manual_seed(seed)
     m = get_model(arch, 10, in_shape=(3, 64, 64) if arch == 'alexnet' else None)
-    return [float(f"{p.float().std():.2g}") if p.numel() > 1 else float(f"{p.item():.2g}") for p in m.parameters()]
+    return [float(f"{p.float().std():.2g}") if p.numel() > 1 else float(f"{p.item():.2g}")
+            for p in m.parameters()]
 
 # %% ../nbs/03b_provenance.ipynb #299ebbdf
 def measure_fingerprint():
@@ -130,7 +139,9 @@ def fingerprint():
     "The code's behaviour as 12 hex digits: `measure_fingerprint`, kept per source version"
     f = cache_dir() / 'fingerprints' / _source_key()
     if f.exists(): return f.read_text().strip()
-    fp = measure_fingerprint(); f.parent.mkdir(parents=True, exist_ok=True); f.write_text(fp + '\n')
+    fp = measure_fingerprint()
+    f.parent.mkdir(parents=True, exist_ok=True)
+    f.write_text(fp + '\n')
     return fp
 
 # %% ../nbs/03b_provenance.ipynb #69868afc

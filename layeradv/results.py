@@ -34,8 +34,11 @@ def run_studies(names, paths, store, setting='cpu', poll=60, log=print, quiet=Tr
         time.sleep(poll)
 
 # %% ../nbs/08a_results.ipynb #abf4ba4d
-STUDIES = [(n, 'cpu') for n in ('toy', 'r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants', 'r20-full')] \
-        + [(n, 'gpu') for n in ('r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants', 'r20-full',
+STUDIES = [(n, 'cpu')
+           for n in ('toy', 'r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants',
+                     'r20-full')] \
+        + [(n, 'gpu')
+           for n in ('r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants', 'r20-full',
                                  'r56-full')]
 
 def verdicts(runs=STUDIES, paths=None, store=None):
@@ -44,13 +47,15 @@ def verdicts(runs=STUDIES, paths=None, store=None):
     for n, s in runs:
         exp = get_experiment(n)
         t = exp.table(read_setting(exp, s, store, paths)[2], exp.knobs(s)).reset_index()
-        t.insert(1, 'study', n); t.insert(2, 'setting', s)
+        t.insert(1, 'study', n)
+        t.insert(2, 'setting', s)
         t['command'] = f'layeradv reproduce {n} --setting {s}'
         rows.append(t)
     return pd.concat(rows, ignore_index=True)
 
 # %% ../nbs/08a_results.ipynb #11415741
-README_COLS = ['study', 'claim', 'paper A - B', 'measured A / B', 'A - B [95% CI]', 'epoch', 'seeds',
+README_COLS = ['study', 'claim', 'paper A - B', 'measured A / B', 'A - B [95% CI]', 'epoch',
+               'seeds',
                'Holm verdict']
 
 def _seeds(n, added):

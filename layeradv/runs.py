@@ -26,14 +26,17 @@ class TrainError(RuntimeError):
 # %% ../nbs/02c_runs.ipynb #a3eb7ddf
 def unwrap(model):
     "The module inside a DDP or `torch.compile` wrapper (the model itself otherwise)"
-    return model.module if isinstance(model, nn.parallel.DistributedDataParallel) else getattr(model, '_orig_mod', model)
+    return model.module if isinstance(model,
+                                      nn.parallel.DistributedDataParallel) else getattr(model, '_orig_mod', model)
 
 # %% ../nbs/02c_runs.ipynb #95da687a
-METRIC_FIELDS = ['epoch', 'train_loss', 'train_err', 'val_loss', 'val_err', 'test_loss', 'test_err', 'lr', 'seconds']
+METRIC_FIELDS = ['epoch', 'train_loss', 'train_err', 'val_loss', 'val_err', 'test_loss', 'test_err',
+                 'lr', 'seconds']
 
 def _csv(history, f):
     "Write `history` to open file `f` as CSV, one row per epoch"
-    w = csv.DictWriter(f, METRIC_FIELDS); w.writeheader()
+    w = csv.DictWriter(f, METRIC_FIELDS)
+    w.writeheader()
     w.writerows({k: r.get(k) for k in METRIC_FIELDS} for r in history)
 
 # %% ../nbs/02c_runs.ipynb #0541611d
@@ -53,7 +56,8 @@ def read_metrics(path):
 def fmt_row(r):
     "The line the progress bar writes after an epoch, from a metrics row"
     pct = lambda v: '  -   ' if v is None else f"{100 * v:5.2f}%"
-    held = ''.join(f"  {k} loss {r[f'{k}_loss']:.4f} err {pct(r[f'{k}_err'])}" for k in ('val', 'test') if r.get(f'{k}_loss') is not None)
+    held = ''.join(f"  {k} loss {r[f'{k}_loss']:.4f} err {pct(r[f'{k}_err'])}"
+                   for k in ('val', 'test') if r.get(f'{k}_loss') is not None)
     return f"epoch {r['epoch']:>3}  train loss {r['train_loss']:.4f} err {pct(r['train_err'])}{held}  lr {r['lr']:.4g}  {r['seconds']:.1f}s"
 
 # %% ../nbs/02c_runs.ipynb #160aba03
@@ -72,7 +76,8 @@ def plot_curves(runs, path=None, title=None):
         ax.plot(ep, [100 * r[f'{held}_err'] for r in rows], '-', color=c, label=f'{label} {held}')
     ax.set(xlabel='epoch', ylabel='error (%)', title=title or '')
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-    ax.legend(fontsize=9); fig.tight_layout()
+    ax.legend(fontsize=9)
+    fig.tight_layout()
     if path: fig.savefig(path, dpi=120); plt.close(fig)
     return fig
 
@@ -109,7 +114,8 @@ def prepare_run_dir(out, cfg, resume=False, overwrite=False):
 # %% ../nbs/02c_runs.ipynb #db76fcc7
 def save_checkpoint(path, model, opt, sched, epoch, history, best, norm, amp, last_shape=None):
     "Everything a resumed run needs (`last_shape`: the shape of the last batch trained), written atomically"
-    ck = {'model': unwrap(model).state_dict(), 'gc': gc_state(unwrap(model)), 'opt': opt.state_dict(),
+    ck = {'model': unwrap(model).state_dict(), 'gc': gc_state(unwrap(model)),
+          'opt': opt.state_dict(),
           'sched': sched.state_dict(), 'epoch': epoch, 'history': history, 'best': best,
           'norm': [t.cpu() for t in norm], 'rng': torch.get_rng_state(),
           'cuda_rng': torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
@@ -136,8 +142,10 @@ def load_checkpoint(path):
 def resume_from(path, model, opt, sched, amp):
     "Load the checkpoint `path` into `model` (Gc caches too), `opt`, `sched`, the RNGs and `amp`'s scaler; (epoch, history, best, last batch shape)"
     ck = load_checkpoint(path)
-    unwrap(model).load_state_dict(ck['model']); load_gc_state(unwrap(model), ck['gc'])
-    opt.load_state_dict(ck['opt']); sched.load_state_dict(ck['sched'])
+    unwrap(model).load_state_dict(ck['model'])
+    load_gc_state(unwrap(model), ck['gc'])
+    opt.load_state_dict(ck['opt'])
+    sched.load_state_dict(ck['sched'])
     torch.set_rng_state(ck['rng'])
     if ck['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(ck['cuda_rng'])
     if amp.scaler and ck['scaler']: amp.scaler.load_state_dict(ck['scaler'])
@@ -160,7 +168,8 @@ def save_epoch(out, cfg, history, best, key, model, opt, sched, norm, amp, last_
 # %% ../nbs/02c_runs.ipynb #f9daa32f
 def check_finite(model, epoch, val, test, out):
     "Raise a `TrainError` if the held-out losses or the weights are not finite after `epoch` (before anything is saved)"
-    bad = [k for k, r in (('validation loss', val), ('test loss', test)) if r and r[0] is not None and not math.isfinite(r[0])]
+    bad = [k for k, r in (('validation loss', val), ('test loss', test))
+           if r and r[0] is not None and not math.isfinite(r[0])]
     if not all(torch.isfinite(p).all() for p in model.parameters()): bad.append('a weight')
     if bad: raise TrainError(f"{bad[0]} is not finite after epoch {epoch + 1}: the run diverged; nothing of this epoch was saved"
                              f"{f' (last good checkpoint: {out}/last.pt)' if epoch else ''}")

@@ -56,7 +56,8 @@ def holm(ps):
     order = sorted(range(len(ps)), key=lambda i: ps[i])
     out, run = [0.0] * len(ps), 0.0
     for k, i in enumerate(order):
-        run = max(run, min(1.0, (len(ps) - k) * ps[i])); out[i] = run
+        run = max(run, min(1.0, (len(ps) - k) * ps[i]))
+        out[i] = run
     return out
 
 # %% ../nbs/06a_stats.ipynb #a4219d4a

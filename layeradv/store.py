@@ -64,13 +64,16 @@ def _write(self:RunStore, cfg, r): write_json(self.path(cfg), r)
 @patch
 def _lock(self:RunStore, cfg):
     "Claim the training of `cfg` for this process (a lock file holding its pid); False if a live process holds it"
-    lock = self.runs / f'{run_key(cfg)}.lock'; lock.parent.mkdir(parents=True, exist_ok=True)
+    lock = self.runs / f'{run_key(cfg)}.lock'
+    lock.parent.mkdir(parents=True, exist_ok=True)
     for _ in range(2):
         try: fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except FileExistsError:
             try: os.kill(int(lock.read_text() or 0), 0); return False      # its owner is alive
             except (ProcessLookupError, ValueError, FileNotFoundError): lock.unlink(missing_ok=True); continue   # stale
-        os.write(fd, str(os.getpid()).encode()); os.close(fd); return True
+        os.write(fd, str(os.getpid()).encode())
+        os.close(fd)
+        return True
     return False
 
 # %% ../nbs/03c_store.ipynb #c8225847
@@ -80,11 +83,13 @@ def _start(run, prov):
     old = json.loads(p.read_text()) if p.exists() else None
     resume = (run / 'last.pt').exists() and bool(old) and old['fingerprint'] == prov['fingerprint']
     if (run / 'last.pt').exists() and not resume:
-        print(f"layeradv: {run} was written by other code; training it again from the start", flush=True)
+        print(f"layeradv: {run} was written by other code; training it again from the start",
+              flush=True)
     # name every machine, thread count and commit
     if resume:
         named = lambda k, v: k in old and str(v) in str(old[k]).split('; then ')
-        prov = {k: old[k] if named(k, v) else f"{old[k]}; then {v}" if k in old else v for k, v in prov.items()}
+        prov = {k: old[k] if named(k, v) else f"{old[k]}; then {v}" if k in old else v for k,
+                v in prov.items()}
     write_json(p, prov)
     return resume, prov
 
@@ -92,7 +97,8 @@ def _start(run, prov):
 def best_epoch_test(cfg, run, model):
     "The best-validation row of run directory `run`, with the test loss and error of its weights (`best.pt`)"
     ck = load_checkpoint(Path(run) / 'best.pt')
-    model = copy.deepcopy(model); model.load_state_dict(ck['model'])
+    model = copy.deepcopy(model)
+    model.load_state_dict(ck['model'])
     dev = next(model.parameters()).device
     _, te, _, _ = build_data(cfg, dev)
     loss, err = evaluate(model, te, Amp(dev, cfg.amp), channels_last=cfg.channels_last)
@@ -101,7 +107,8 @@ def best_epoch_test(cfg, run, model):
 # %% ../nbs/03c_store.ipynb #cc749f12
 @patch
 def _train(self:RunStore, cfg, extra, keep, quiet):
-    run = self.runs / run_key(cfg); run.mkdir(parents=True, exist_ok=True)
+    run = self.runs / run_key(cfg)
+    run.mkdir(parents=True, exist_ok=True)
     resume, prov = _start(run, provenance(pick_device(cfg.device)))
     t0 = time.time()
     model, hist = train(cfg, run, resume=resume, overwrite=not resume, quiet=quiet)
@@ -135,7 +142,8 @@ def model(self:RunStore, cfg):
     "The trained model of `cfg` from its kept weights (no Gc layers: the trained network as tested)"
     from layeradv.train import build_model, build_data
     tr, _, n_classes, _ = build_data(cfg, torch.device('cpu'))
-    m = build_model(TrainConfig(**{**asdict(cfg), 'method': 'baseline'}), n_classes, torch.device('cpu'), getattr(tr, 'shape', None))
+    m = build_model(TrainConfig(**{**asdict(cfg), 'method': 'baseline'}), n_classes,
+                    torch.device('cpu'), getattr(tr, 'shape', None))
     m.load_state_dict(torch.load(self.weights(cfg), weights_only=True, map_location='cpu'))
     return m.eval()
 
@@ -152,7 +160,8 @@ def measure(self:RunStore, cfg, name, f=None):
     p = self.measure_path(cfg, name)
     if p.exists(): return json.loads(p.read_text())
     if f is None or not self.weights(cfg).exists(): return None
-    r = f(self.model(cfg), cfg); write_json(p, r)
+    r = f(self.model(cfg), cfg)
+    write_json(p, r)
     return r
 
 # %% ../nbs/03c_store.ipynb #a8348d1d
@@ -163,7 +172,8 @@ def _first(v): return str(v).split('; then ')[0]
 # %% ../nbs/03c_store.ipynb #b995ca07
 def comparable(stored, now):
     "The provenance fields (fingerprint, torch, device, threads) in which `stored` differs from `now`"
-    return [k for k in ('fingerprint', 'torch', 'device', 'threads') if _first(stored.get(k)) != str(now[k])]
+    return [k for k in ('fingerprint', 'torch', 'device', 'threads')
+            if _first(stored.get(k)) != str(now[k])]
 
 # %% ../nbs/03c_store.ipynb #65d0e742
 @patch
@@ -172,9 +182,11 @@ def verify(self:RunStore, cfg, epochs=1):
     r = self.get(cfg)
     if r is None or 'provenance' not in r:
         raise ValueError(f"{self.path(cfg).name}: no stored result with provenance")
-    old = torch.get_num_threads(); torch.set_num_threads(int(_first(r['provenance']['threads'])))
+    old = torch.get_num_threads()
+    torch.set_num_threads(int(_first(r['provenance']['threads'])))
     try:
-        dev = pick_device(cfg.device); n = len(build_data(cfg, dev)[0])
+        dev = pick_device(cfg.device)
+        n = len(build_data(cfg, dev)[0])
         # 'measure': decided by timing, not repeatable
         c = want_compile(cfg, dev, cfg.epochs * n)
         short = replace(cfg, epochs=min(epochs, cfg.epochs), compile=c is True)
@@ -183,7 +195,8 @@ def verify(self:RunStore, cfg, epochs=1):
             ['compile (auto)'] if c == 'measure' else []
         )
     finally: torch.set_num_threads(old)
-    diffs = [(h['epoch'], k, s[k], h[k]) for h, s in zip(hist, r['history']) for k in _VERIFIED if h[k] != s[k]]
+    diffs = [(h['epoch'], k, s[k], h[k]) for h, s in zip(hist, r['history']) for k in _VERIFIED
+             if h[k] != s[k]]
     lines = [f"epoch {e} {k}: stored {a!r}, now {b!r}" for e, k, a, b in diffs] or [
         f"epochs 1-{len(hist)}: {', '.join(_VERIFIED)} equal to the stored ones"]
     if off:

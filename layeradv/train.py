@@ -25,7 +25,8 @@ from .attacks import fgsm_images
 from .core import add_gc, gc_hosts, gc_mode, set_gc, gc_state, load_gc_state
 from .models import get_model
 from .config import GC_METHODS, GC_SOURCES, Amp, pick_device, dist_info, want_compile
-from .runs import (TrainError, check_run_dir, prepare_run_dir, resume_from, save_epoch, unwrap, fmt_row,
+from .runs import (TrainError, check_run_dir, prepare_run_dir, resume_from, save_epoch,
+                           unwrap, fmt_row,
                            check_finite, undo_failed_start)
 from .data import load_images, cifar_loaders, imagenet_loaders, IMAGENET_MEAN, IMAGENET_STD
 
@@ -33,7 +34,8 @@ from .data import load_images, cifar_loaders, imagenet_loaders, IMAGENET_MEAN, I
 def step_single(model, x, y, amp, cfg, norm):
     "baseline, ours, random, random_matched: one forward and one backward (Gc layers, if any, act as configured)"
     with amp.autocast():
-        out = model(x); loss = F.cross_entropy(out, y)
+        out = model(x)
+        loss = F.cross_entropy(out, y)
     amp.backward(loss)
     return loss.detach(), out.detach()
 
@@ -58,7 +60,8 @@ def step_fgs(model, x, y, amp, cfg, norm):
     x = x.detach().requires_grad_()
     with _no_sync(model):
         with amp.autocast():
-            clean = model(x); lc = F.cross_entropy(clean, y)
+            clean = model(x)
+            lc = F.cross_entropy(clean, y)
         # parameter grads get alpha * dJ/dtheta, x.grad the input gradient
         amp.backward(a * lc)
     xa = fgsm_images(x.detach(), x.grad, cfg.eps, *norm)
@@ -77,12 +80,14 @@ def step_fgs_inter(model, x, y, amp, cfg, norm):
         amp.backward(a * lc)
     with gc_mode(model, capture=False):
         with amp.autocast():
-            pert = model(x); lp = F.cross_entropy(pert, y)
+            pert = model(x)
+            lp = F.cross_entropy(pert, y)
         amp.backward((1 - a) * lp)
     return (a * lc + (1 - a) * lp).detach(), pert.detach()
 
 # %% ../nbs/03_train.ipynb #316498bb
-STEPS = {'baseline': step_single, 'ours': step_single, 'random': step_single, 'random_matched': step_single,
+STEPS = {'baseline': step_single, 'ours': step_single, 'random': step_single,
+         'random_matched': step_single,
          'ours_joint': step_ours_joint,
          'fgs': step_fgs, 'fgs_inter': step_fgs_inter}
 
@@ -90,9 +95,11 @@ STEPS = {'baseline': step_single, 'ours': step_single, 'random': step_single, 'r
 @torch.no_grad()
 def evaluate(model, loader, amp=None, device=None, channels_last=True):
     "Mean cross-entropy and error rate of `model` on `loader`, in eval mode"
-    was = model.training; model.eval()
+    was = model.training
+    model.eval()
     amp = amp or Amp(device or next(model.parameters()).device, 'none')
-    tot, err, n = torch.zeros((), device=amp.device, dtype=torch.float64), torch.zeros((), device=amp.device, dtype=torch.long), 0
+    tot, err, n = torch.zeros((), device=amp.device,
+                              dtype=torch.float64), torch.zeros((), device=amp.device, dtype=torch.long), 0
     for x, y in loader:
         x, y = x.to(amp.device, non_blocking=True), y.to(amp.device, non_blocking=True)
         if channels_last and x.dim() == 4: x = x.contiguous(memory_format=torch.channels_last)
@@ -109,7 +116,8 @@ def build_model(cfg, num_classes, device=None, in_shape=None):
     torch.manual_seed(cfg.seed)
     model = get_model(cfg.arch, num_classes, cfg.dropout, in_shape=in_shape)
     if cfg.method in GC_METHODS:
-        add_gc(model, eps=cfg.eps, scale=cfg.scale, source=GC_SOURCES.get(cfg.method, 'prev'), hosts=gc_hosts(model, stop=cfg.gc_stop))
+        add_gc(model, eps=cfg.eps, scale=cfg.scale, source=GC_SOURCES.get(cfg.method, 'prev'),
+               hosts=gc_hosts(model, stop=cfg.gc_stop))
     if device is not None: model = model.to(device)
     if cfg.channels_last: model = model.to(memory_format=torch.channels_last)
     return model
@@ -117,7 +125,8 @@ def build_model(cfg, num_classes, device=None, in_shape=None):
 # %% ../nbs/03_train.ipynb #cc1136c4
 def check_input(model, in_shape, arch, device):
     "A one-line `TrainError` if `model` cannot take inputs of `in_shape` (one forward of 2 blank samples in eval mode)"
-    was = model.training; model.eval()
+    was = model.training
+    model.eval()
     try:
         with torch.no_grad(): model(torch.zeros(2, *in_shape, device=device))
     except Exception as e:
@@ -130,7 +139,8 @@ def check_input(model, in_shape, arch, device):
 def build_data(cfg, device, rank=0, world=1):
     "(train loader, test loader, number of classes, (mean, std) as (1, C, 1, 1) tensors in [0, 1] pixel units); `train.valid` with `cfg.valid`"
     if cfg.dataset == 'imagenet':
-        tr, te = imagenet_loaders(cfg.data, cfg.batch_size, cfg.workers, pin_memory=device.type == 'cuda', seed=cfg.seed,
+        tr, te = imagenet_loaders(cfg.data, cfg.batch_size, cfg.workers,
+                                  pin_memory=device.type == 'cuda', seed=cfg.seed,
                                   train_subset=cfg.train_subset, test_subset=cfg.test_subset)
         if world > 1: raise TrainError("imagenet under torchrun needs a DistributedSampler; not supported yet")
         mean, std = torch.tensor(IMAGENET_MEAN), torch.tensor(IMAGENET_STD)
@@ -138,9 +148,12 @@ def build_data(cfg, device, rank=0, world=1):
     else:
         data = load_images(cfg.dataset, cfg.data, download=cfg.download)
         dtype = torch.bfloat16 if Amp(device, cfg.amp).dtype == torch.bfloat16 else torch.float32
-        tr, te = cifar_loaders(data, cfg.batch_size, flip=cfg.flip, crop=cfg.crop, grayscale=cfg.grayscale, device=device,
-                               dtype=dtype, channels_last=cfg.channels_last, train_subset=cfg.train_subset,
-                               test_subset=cfg.test_subset, seed=cfg.seed, rank=rank, world=world, valid=cfg.valid,
+        tr, te = cifar_loaders(data, cfg.batch_size, flip=cfg.flip, crop=cfg.crop,
+                               grayscale=cfg.grayscale, device=device,
+                               dtype=dtype, channels_last=cfg.channels_last,
+                               train_subset=cfg.train_subset,
+                               test_subset=cfg.test_subset, seed=cfg.seed, rank=rank, world=world,
+                               valid=cfg.valid,
                                data_seed=cfg.data_seed)
         mean, std = tr.mean / 255, tr.std / 255
         n_classes = data.num_classes
@@ -149,7 +162,8 @@ def build_data(cfg, device, rank=0, world=1):
 # %% ../nbs/03_train.ipynb #020dcf9d
 def build_optim(cfg, model):
     "SGD with Nesterov momentum and weight decay, and the step schedule lr / lr_factor every lr_step epochs"
-    opt = torch.optim.SGD(model.parameters(), lr=cfg.lr, momentum=cfg.momentum, nesterov=cfg.nesterov and cfg.momentum > 0,
+    opt = torch.optim.SGD(model.parameters(), lr=cfg.lr, momentum=cfg.momentum,
+                          nesterov=cfg.nesterov and cfg.momentum > 0,
                           weight_decay=cfg.weight_decay)
     # the paper: every 60 (CIFAR-100) / 50 epochs
     step = cfg.lr_step or (60 if cfg.dataset == 'cifar100' else 50)
@@ -166,7 +180,8 @@ def compile_for_training(net, model):
 def _fallback(e):
     "The one-line notice printed when a compiled model cannot run"
     msg = str(e).strip().splitlines()[0][:160] if str(e).strip() else ''
-    print(f"layeradv: torch.compile failed ({type(e).__name__}: {msg}); training in eager mode", flush=True)
+    print(f"layeradv: torch.compile failed ({type(e).__name__}: {msg}); training in eager mode",
+          flush=True)
 
 # %% ../nbs/03_train.ipynb #e397b55f
 class _Snapshot:
@@ -175,8 +190,11 @@ class _Snapshot:
         self.m, self.o = copy.deepcopy(model.state_dict()), copy.deepcopy(opt.state_dict())
         self.g, self.rng = copy.deepcopy(gc_state(model)), torch.get_rng_state()
     def restore(self, model, opt):
-        model.load_state_dict(self.m); opt.load_state_dict(self.o); load_gc_state(model, self.g)
-        torch.set_rng_state(self.rng); opt.zero_grad(set_to_none=True)
+        model.load_state_dict(self.m)
+        opt.load_state_dict(self.o)
+        load_gc_state(model, self.g)
+        torch.set_rng_state(self.rng)
+        opt.zero_grad(set_to_none=True)
 
 # %% ../nbs/03_train.ipynb #817ce630
 def _median(v): return sorted(v)[len(v) // 2]
@@ -194,10 +212,13 @@ class CompilePolicy:
     def _compiled(self, step, x, y, amp, cfg, norm, opt):
         "A compiled step, tried from a snapshot while it may still compile anew; eager after a failure"
         if self.tried >= 2 and x.shape in self.shapes: return step(self.fast, x, y, amp, cfg, norm)
-        self.tried += 1; snap = _Snapshot(self.model, opt)
+        self.tried += 1
+        snap = _Snapshot(self.model, opt)
         try: out = step(self.fast, x, y, amp, cfg, norm); self.shapes.add(x.shape); return out
         except Exception as e:
-            _fallback(e); snap.restore(self.model, opt); self.fast = self.times = None
+            _fallback(e)
+            snap.restore(self.model, opt)
+            self.fast = self.times = None
             return step(self.net, x, y, amp, cfg, norm)
 
     def evaluate(self, loader, amp, channels_last=True):
@@ -223,7 +244,8 @@ def _timed(self:CompilePolicy, step, x, y, amp, cfg, norm, opt):
     "`probe` timed compiled steps, then `probe` eager ones; then keep the faster mode for the rest of the run"
     mode = 'compiled' if len(self.times['compiled']) < self.probe else 'eager'
     t0 = time.perf_counter()
-    out = self._compiled(step, x, y, amp, cfg, norm, opt) if mode == 'compiled' else step(self.net, x, y, amp, cfg, norm)
+    out = self._compiled(step, x, y, amp, cfg, norm,
+                         opt) if mode == 'compiled' else step(self.net, x, y, amp, cfg, norm)
     if x.is_cuda: torch.cuda.synchronize()
     # the compiled step failed: eager from now on
     if self.times is None: return out
@@ -263,8 +285,11 @@ def run_epoch(policy, loader, opt, step, amp, cfg, norm, epoch=0, out='', mb=Non
     for i, (x, y) in enumerate(progress_bar(loader, parent=mb) if mb else loader):
         x, y = _to(x, y, amp.device, cfg.channels_last)
         opt.zero_grad(set_to_none=True)
-        loss, logits = policy.step(step, x, y, amp, cfg, norm, opt); amp.step(opt)
-        tot += loss.double() * len(y); err += (logits.argmax(1) != y).sum(); n += len(y)
+        loss, logits = policy.step(step, x, y, amp, cfg, norm, opt)
+        amp.step(opt)
+        tot += loss.double() * len(y)
+        err += (logits.argmax(1) != y).sum()
+        n += len(y)
         if i % 25 == 0:
             if not math.isfinite(tot.item()): raise _not_finite(loss.item(), epoch, i, out)
             if mb: mb.child.comment = f"loss {tot.item() / n:.3f}  acc {100 * (1 - err.item() / n):.1f}%"
@@ -335,7 +360,8 @@ def _banner(cfg, tr, device, world, amp, policy, out):
 # %% ../nbs/03_train.ipynb #59d5a369
 def epoch_row(epoch, loss, err, val, test, lr, seconds):
     "The metrics of epoch `epoch` (0-based) as a row of metrics.csv; `val` None without a validation split"
-    return dict(epoch=epoch + 1, train_loss=loss, train_err=err, val_loss=val and val[0], val_err=val and val[1],
+    return dict(epoch=epoch + 1, train_loss=loss, train_err=err, val_loss=val and val[0],
+                val_err=val and val[1],
                 test_loss=test[0], test_err=test[1], lr=lr, seconds=seconds)
 
 # %% ../nbs/03_train.ipynb #2b26ac1f

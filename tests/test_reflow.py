@@ -43,3 +43,24 @@ def test_no_split_takes_a_function_past_40_lines():
     long = long.replace('x12345', 'fourth_argument, a_fifth_argument_with_a_long_name')
     src = "def f():\n" + body + long
     assert R.split_statements(src) == src  # 40 lines now; splitting would make 42
+
+
+def test_a_long_call_breaks_after_a_comma_and_continues_under_its_bracket():
+    src = "value = compute(alpha_argument, beta_argument, gamma_argument, delta_argument, epsilon_arg, (8,), zeta)"
+    out = R.wrap_lines(src).split('\n')
+    assert len(out) == 2 and all(len(l) <= 100 for l in out)
+    assert out[0].endswith(',') and out[1].startswith(' ' * len('value = compute(')) and out[1][16] != ' '
+    assert ast.dump(ast.parse('\n'.join(out))) == ast.dump(ast.parse(src))
+    tup = "x = f(" + 'a, ' * 30 + "(8,))"                   # a one-element tuple keeps its comma and bracket
+    assert '(8,)' in R.wrap_lines(tup)
+    several = "a = g(" + 'b, ' * 40 + "c); d = 1"           # a line of several statements is left alone
+    assert R.wrap_lines(several) == several
+
+
+def test_statements_sharing_a_line_are_split_only_where_it_keeps_their_meaning():
+    assert R.split_compound("x = 1; y = 2\n") == "x = 1\ny = 2\n"
+    one_line_body = "if x: a = 1; b = 2\n"                  # b belongs to the if: left alone
+    assert R.split_compound(one_line_body) == one_line_body
+    commented = "x = 1; y = 2  # why\n"
+    assert R.split_compound(commented) == commented
+    assert R.tidy_code("for i in r:\n    x = 1; y = 2\n") == "for i in r:\n    x = 1\n    y = 2\n"

@@ -7,9 +7,12 @@ Markdown paragraphs, list items and block quotes with a line over 100 characters
 (headings, tables and fenced blocks are left alone). In code (notebook cells and .py files) a
 trailing comment that takes its line over 100 characters moves to its own line above the code, at
 the code's indentation; then each statement of at most three lines with a line still over 100 is
-formatted alone by `ruff format` (quotes kept), and kept only if that adds at most two lines, takes
-no function past 40 lines and leaves the syntax tree unchanged (so the code does exactly what it
-did). What is left over 100 (long strings) is for a person."""
+formatted alone by `ruff format` (quotes kept), and kept only if that adds at most two lines; a line
+still over 100 breaks inside its outermost brackets, after a comma or before a comprehension's
+`for` / `if`, continuing under the bracket; statements sharing a line (`a; b`) that begins with the
+first go on lines of their own. A cell or file changes only if its syntax tree stays the same (so
+the code does exactly what it did) and no function passes 40 lines. What is left over 100 (long
+strings, conditions outside brackets) is for a person."""
 import ast, io, json, re, subprocess, sys, textwrap, tokenize
 
 W = 100  # longest line
@@ -111,18 +114,99 @@ def split_statements(src):
     return out if same and _longest(new_tree) <= max(_longest(tree), F) else src
 
 
+def _breaks(src, row):
+    "Where physical line `row` of `src` may break: [(column, continuation indent, depth)]"
+    toks, stack, out = list(tokenize.generate_tokens(io.StringIO(src).readline)), [], []
+    for k, t in enumerate(toks):
+        if t.start[0] > row: break
+        on, nxt = t.start[0] == row and stack, toks[k + 1] if k + 1 < len(toks) else t
+        # a line of several statements is left alone
+        if t.start[0] == row and not stack and t.string == ';': return []
+        # after a comma (not a tuple's last), or before a comprehension's `for` / `if` / `else`
+        if on and t.type == tokenize.OP and t.string == ',' and nxt.string not in ')]}':
+            out.append((t.end[1], stack[-1] + 1, len(stack)))
+        if on and t.type == tokenize.NAME and t.string in ('for', 'if', 'else'):
+            out.append((t.start[1], stack[-1] + 1, len(stack)))
+        if t.type == tokenize.OP and t.string in '([{': stack.append(t.start[1])
+        if t.type == tokenize.OP and t.string in ')]}' and stack: stack.pop()
+    return out
+
+
+def wrap_lines(src):
+    "`src` with each line over W broken inside its brackets (after a comma, before `for` / `if`)"
+    lines = src.split('\n')
+    for _ in range(200):
+        long = [i for i, l in enumerate(lines, 1) if len(l) > W and not l.lstrip().startswith('#')]
+        done = True
+        for row in long:
+            try: spots = _breaks('\n'.join(lines), row)
+            except (tokenize.TokenError, IndentationError, SyntaxError): return src
+            l = lines[row - 1]
+            fits = [s for s in spots if 0 < s[0] <= W and s[1] <= W // 2 and l[s[0]:].strip() and l[:s[0]].strip()]
+            # the outermost bracket first; there the rightmost break whose rest fits, else the rightmost
+            for d in sorted({s[2] for s in fits}):
+                at = [s for s in fits if s[2] == d]
+                good = [s for s in at if s[1] + len(l[s[0]:].strip()) <= W] or at
+                c, ind, _ = good[-1]
+                lines[row - 1:row] = [l[:c].rstrip(), ' ' * ind + l[c:].strip()]
+                done = False; break
+            if not done: break
+        if done: break
+    return '\n'.join(lines)
+
+
+def split_compound(src):
+    "`src` with statements that share a line (`a; b`) on lines of their own, when they begin it"
+    try: tree = ast.parse(src)
+    except SyntaxError: return src
+    lines, groups = src.split('\n'), []
+    for node in ast.walk(tree):
+        for field in ('body', 'orelse', 'finalbody'):
+            body = getattr(node, field, None)
+            if not isinstance(body, list): continue
+            rows = {}
+            for st in body:
+                if isinstance(st, ast.stmt): rows.setdefault(st.lineno, []).append(st)
+            groups += [g for g in rows.values() if len(g) > 1]
+    for g in sorted(groups, key=lambda g: -g[0].lineno):
+        row, l = g[0].lineno, lines[g[0].lineno - 1]
+        if any(st.end_lineno != row for st in g) or l[:len(l) - len(l.lstrip())] != l[:g[0].col_offset]:
+            continue
+        if l[:g[0].col_offset].strip(): continue
+        segs = [ast.get_source_segment(src, st) for st in g]
+        rest = l.split(segs[-1], 1)[1] if segs[-1] in l else None
+        if rest is None or rest.strip(): continue                   # a trailing comment: leave it
+        lines[row - 1:row] = [' ' * g[0].col_offset + s for s in segs]
+    return '\n'.join(lines)
+
+
+def tidy_code(src):
+    "Code `src` with every rule applied, or `src` itself unless the syntax tree stays the same"
+    if re.search(r"^\s*[!%]", src, re.M): return src                  # IPython magics
+    try: tree = ast.parse(src)
+    except SyntaxError: return src
+    out = src
+    for _ in range(4):                                  # until nothing changes
+        prev, out = out, wrap_lines(split_compound(split_statements(reflow_code(out))))
+        if out == prev: break
+    try: new = ast.parse(out)
+    except SyntaxError: return src
+    same = ast.dump(new) == ast.dump(tree)
+    return out if same and _longest(new) <= max(_longest(tree), F) else src
+
+
 def _cell(c):
     "A notebook cell's source reflowed by its kind"
     src = ''.join(c['source'])
     if c['cell_type'] == 'markdown': return reflow_markdown(src)
-    return split_statements(reflow_code(src)) if c['cell_type'] == 'code' else src
+    return tidy_code(src) if c['cell_type'] == 'code' else src
 
 
 def reflow(path, check=False):
     "Reflow notebook or .py file `path` (rewritten unless `check`); how many cells or files changed"
     text = open(path).read()
     if path.endswith('.py'):
-        new = split_statements(reflow_code(text))
+        new = tidy_code(text)
         if new != text and not check: open(path, 'w').write(new)
         return int(new != text)
     nb, n = json.loads(text), 0

@@ -18,16 +18,20 @@ from ..experiments import Experiment, schedule
 # automobile and bird (CIFAR-10's order), fixed so that reruns are comparable
 CLASSES = (1, 2)
 SETTINGS = {
-    'quick':     dict(arch='small_cnn', epochs=1, lr_step=1, lr=0.05, batch_size=128, train_subset=2000,
+    'quick':     dict(arch='small_cnn', epochs=1, lr_step=1, lr=0.05, batch_size=128,
+                      train_subset=2000,
                       test_subset=400, per_class=40, eps=(0.0, 0.1), device='cpu'),
-    'full':      dict(arch='small_cnn', epochs=10, lr_step=4, lr=0.05, batch_size=128, train_subset=None,
+    'full':      dict(arch='small_cnn', epochs=10, lr_step=4, lr=0.05, batch_size=128,
+                      train_subset=None,
                       test_subset=None, per_class=500, eps=TABLE4_EPS, device='cpu'),
-    'gpu-short': dict(arch='vgg16_bn', epochs=30, lr_step=10, lr=0.1, batch_size=128, train_subset=None,
+    'gpu-short': dict(arch='vgg16_bn', epochs=30, lr_step=10, lr=0.1, batch_size=128,
+                      train_subset=None,
                       test_subset=None, per_class=500, eps=(0.0, 0.02, 0.04, 0.06), device='cuda')}
 
 def grid(k, paths):
     "One normally trained network: Table 4's `small_cnn` on the CPU, the paper's VGG-16-BN on a GPU"
-    cfg = TrainConfig(arch=k['arch'], method='baseline', data=paths['cifar10'], lr=k['lr'], flip=True,
+    cfg = TrainConfig(arch=k['arch'], method='baseline', data=paths['cifar10'], lr=k['lr'],
+                      flip=True,
                       channels_last=k['device'] == 'cuda', device=k['device'], **schedule(k))
     return {f"{k['arch']}-baseline": cfg}
 
@@ -47,7 +51,8 @@ def figure(results, title=''):
     return fig2_figure(next(iter(results.values()))['extra'], title)
 
 # %% ../../nbs/12_tsne.ipynb #e5368b85
-EXP = Experiment('fig2', "Fig. 2: t-SNE of penultimate features under the previous sample's and random layerwise "
+EXP = Experiment('fig2',
+                 "Fig. 2: t-SNE of penultimate features under the previous sample's and random layerwise "
                  "perturbations", ('cifar10',), SETTINGS, grid, table, extra=extra, measure='fig2',
                  notebook='12_tsne', label=lambda c: c.arch)
 

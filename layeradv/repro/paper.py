@@ -18,29 +18,39 @@ __all__ = ['TABLE1_ARCHS', 'TABLE1_SETTINGS', 'TABLE1_PAPER', 'TABLE1', 'TABLE2_
 from ..config import TrainConfig
 from ..attacks import TABLE5_EPS
 from ..measures import robustness_extra
-from ..experiments import (Experiment, paper_vs_measured, collect, accuracy, schedule, GC_EPS,
+from ..experiments import (Experiment, paper_vs_measured, collect, accuracy, schedule,
+                                  GC_EPS,
                                   FGS_INTER_EPS)
 
 # %% ../../nbs/20_paper_scale.ipynb #9d1ae440
 TABLE1_ARCHS = ('vgg16_bn', 'resnet20', 'resnet56')
 TABLE1_SETTINGS = {
-    'quick':     dict(datasets=('cifar10', 'cifar100'), archs=TABLE1_ARCHS, seeds=(0,), epochs=1, lr_step=1, batch_size=64,
+    'quick':     dict(datasets=('cifar10', 'cifar100'), archs=TABLE1_ARCHS, seeds=(0,), epochs=1,
+                      lr_step=1, batch_size=64,
                       train_subset=192, test_subset=100, eps=0.1),
-    'cpu-short': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=15, lr_step=5, batch_size=128,
+    'cpu-short': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=15,
+                      lr_step=5, batch_size=128,
                       train_subset=10_000, test_subset=None, eps=0.1),
-    'cpu-short-eps0.03': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=15, lr_step=5,
+    'cpu-short-eps0.03': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2),
+                              epochs=15, lr_step=5,
                               batch_size=128, train_subset=10_000, test_subset=None, eps=0.03),
-    'gpu-sweep': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1), epochs=30, lr_step=10, batch_size=128,
+    'gpu-sweep': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1), epochs=30,
+                      lr_step=10, batch_size=128,
                       # run first: eps on validation
                       train_subset=None, test_subset=None, valid=5000, eps=(0.01, 0.03, 0.1)),
-    'gpu-short': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=30, lr_step=10, batch_size=128,
+    'gpu-short': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=30,
+                      lr_step=10, batch_size=128,
                       train_subset=None, test_subset=None, eps=GC_EPS),
-    'full':      dict(datasets=('cifar10', 'cifar100'), archs=TABLE1_ARCHS, seeds=(0, 1, 2, 3, 4), epochs=300, lr_step=None,
+    'full':      dict(datasets=('cifar10', 'cifar100'), archs=TABLE1_ARCHS, seeds=(0, 1, 2, 3, 4),
+                      epochs=300, lr_step=None,
                       batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS)}
 
-TABLE1_PAPER = {('cifar10', 'vgg16_bn'): {'baseline': 92.1, 'ours': 92.65}, ('cifar10', 'resnet20'): {'baseline': 90.27, 'ours': 91.1},
-         ('cifar10', 'resnet56'): {'baseline': 91.53, 'ours': 94.1}, ('cifar100', 'vgg16_bn'): {'baseline': 69.8, 'ours': 72.3},
-         ('cifar100', 'resnet20'): {'baseline': 64.0, 'ours': 66.9}, ('cifar100', 'resnet56'): {'baseline': 68.2, 'ours': 71.4}}
+TABLE1_PAPER = {('cifar10', 'vgg16_bn'): {'baseline': 92.1, 'ours': 92.65},
+                ('cifar10', 'resnet20'): {'baseline': 90.27, 'ours': 91.1},
+         ('cifar10', 'resnet56'): {'baseline': 91.53, 'ours': 94.1},
+                ('cifar100', 'vgg16_bn'): {'baseline': 69.8, 'ours': 72.3},
+         ('cifar100', 'resnet20'): {'baseline': 64.0, 'ours': 66.9},
+                ('cifar100', 'resnet56'): {'baseline': 68.2, 'ours': 71.4}}
 
 def table1_grid(k, paths):
     "One run per (data set, model, method, seed, eps): baseline and Ours (one per eps when `eps` is a tuple), flips, no dropout"
@@ -48,84 +58,113 @@ def table1_grid(k, paths):
     tag = lambda e: f'-eps{e}' if len(eps) > 1 else ''
     return {f'{ds}-{a}-{m}{tag(e) if m == "ours" else ""}-s{s}': TrainConfig(arch=a, dataset=ds, data=paths[ds], method=m,
                                                                              eps=e, seed=s, **schedule(k))
-            for ds in k['datasets'] for a in k['archs'] for s in k['seeds'] for m in ('baseline', 'ours')
+            for ds in k['datasets'] for a in k['archs'] for s in k['seeds']
+            for m in ('baseline', 'ours')
             for e in (eps if m == 'ours' else eps[:1])}
 
 # %% ../../nbs/20_paper_scale.ipynb #b61dcbe0
 def table1_table(results, which='final'):
     "Paper vs measured accuracy (%), rows (data set, model), columns baseline / ours"
-    return paper_vs_measured(TABLE1_PAPER, collect(results, lambda c: ((c.dataset, c.arch), c.method),
-                                            lambda r: accuracy(r, which)))
+    return paper_vs_measured(
+        TABLE1_PAPER,
+        collect(results, lambda c: ((c.dataset, c.arch), c.method), lambda r: accuracy(r, which)),
+    )
 
-TABLE1 = Experiment('table1', 'Table 1: baseline vs Ours, VGG / ResNet-20 / ResNet-56, CIFAR-10 and CIFAR-100',
-                 ('cifar10', 'cifar100'), TABLE1_SETTINGS, table1_grid, table1_table, notebook='20_paper_scale')
+TABLE1 = Experiment('table1',
+                    'Table 1: baseline vs Ours, VGG / ResNet-20 / ResNet-56, CIFAR-10 and CIFAR-100',
+                 ('cifar10', 'cifar100'), TABLE1_SETTINGS, table1_grid, table1_table,
+                    notebook='20_paper_scale')
 
 # %% ../../nbs/20_paper_scale.ipynb #a06d9f53
 TABLE2_SETTINGS = {
-    'quick':     dict(datasets=('cifar10', 'cifar100'), seeds=(0,), epochs=1, lr_step=1, batch_size=64,
+    'quick':     dict(datasets=('cifar10', 'cifar100'), seeds=(0,), epochs=1, lr_step=1,
+                      batch_size=64,
                       train_subset=192, test_subset=100, eps=0.1),
     'gpu-short': dict(datasets=('cifar100',), seeds=(0, 1), epochs=30, lr_step=10, batch_size=128,
                       train_subset=None, test_subset=None, eps=GC_EPS),
-    'full':      dict(datasets=('cifar10', 'cifar100'), seeds=(0, 1, 2, 3, 4), epochs=300, lr_step=None, batch_size=128,
+    'full':      dict(datasets=('cifar10', 'cifar100'), seeds=(0, 1, 2, 3, 4), epochs=300,
+                      lr_step=None, batch_size=128,
                       train_subset=None, test_subset=None, eps=GC_EPS)}
 TABLE2_DROPOUT = 0.5
-TABLE2_PAPER = {('cifar10', 'w/o dropout'): {'baseline': 92.1, 'ours': 92.7}, ('cifar10', 'with dropout'): {'baseline': 92.5, 'ours': 93.2},
-         ('cifar100', 'w/o dropout'): {'baseline': 69.8, 'ours': 72.3}, ('cifar100', 'with dropout'): {'baseline': 70.5, 'ours': 73.1}}
+TABLE2_PAPER = {('cifar10', 'w/o dropout'): {'baseline': 92.1, 'ours': 92.7},
+                ('cifar10', 'with dropout'): {'baseline': 92.5, 'ours': 93.2},
+         ('cifar100', 'w/o dropout'): {'baseline': 69.8, 'ours': 72.3},
+                ('cifar100', 'with dropout'): {'baseline': 70.5, 'ours': 73.1}}
 
 def table2_grid(k, paths):
     "One VGG run per (data set, dropout or not, method, seed)"
     return {f"{ds}-{'drop' if d else 'nodrop'}-{m}-s{s}": TrainConfig(
                 arch='vgg16_bn', dataset=ds, data=paths[ds], method=m, dropout=d, eps=k['eps'], seed=s, **schedule(k))
-            for ds in k['datasets'] for d in (0.0, TABLE2_DROPOUT) for s in k['seeds'] for m in ('baseline', 'ours')}
+            for ds in k['datasets'] for d in (0.0, TABLE2_DROPOUT) for s in k['seeds']
+            for m in ('baseline', 'ours')}
 
 # %% ../../nbs/20_paper_scale.ipynb #835efc36
 def table2_table(results, which='final'):
     "Paper vs measured accuracy (%), rows (data set, dropout), columns baseline / ours"
-    return paper_vs_measured(TABLE2_PAPER, collect(results, lambda c: ((c.dataset, 'with dropout' if c.dropout else 'w/o dropout'), c.method),
+    return paper_vs_measured(TABLE2_PAPER,
+                             collect(results,
+                                     lambda c: ((c.dataset, 'with dropout' if c.dropout
+                                                 else 'w/o dropout'), c.method),
                                             lambda r: accuracy(r, which)))
 
-TABLE2 = Experiment('table2', 'Table 2: VGG with and without dropout, baseline vs Ours, CIFAR-10 and CIFAR-100',
-                 ('cifar10', 'cifar100'), TABLE2_SETTINGS, table2_grid, table2_table, notebook='20_paper_scale',
+TABLE2 = Experiment('table2',
+                    'Table 2: VGG with and without dropout, baseline vs Ours, CIFAR-10 and CIFAR-100',
+                 ('cifar10', 'cifar100'), TABLE2_SETTINGS, table2_grid, table2_table,
+                    notebook='20_paper_scale',
                  label=lambda c: f"{'dropout' if c.dropout else 'no dropout'} {c.method}")
 
 # %% ../../nbs/20_paper_scale.ipynb #7261e21c
 TABLE3_STOPS = ('pool1', 'pool2', 'pool3', 'pool4', 'pool5')
 TABLE3_SETTINGS = {
-    'quick':     dict(seeds=(0,), epochs=1, lr_step=1, batch_size=64, train_subset=192, test_subset=100, eps=0.1),
-    'gpu-short': dict(seeds=(0,), epochs=30, lr_step=10, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS),
-    'full':      dict(seeds=(0, 1, 2), epochs=300, lr_step=None, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS)}
-TABLE3_PAPER = {'VGG, CIFAR-10': {'baseline': 89.4, 'pool1': 89.5, 'pool2': 89.62, 'pool3': 90.24, 'pool4': 91.1, 'pool5': 91.3}}
+    'quick':     dict(seeds=(0,), epochs=1, lr_step=1, batch_size=64, train_subset=192,
+                      test_subset=100, eps=0.1),
+    'gpu-short': dict(seeds=(0,), epochs=30, lr_step=10, batch_size=128, train_subset=None,
+                      test_subset=None, eps=GC_EPS),
+    'full':      dict(seeds=(0, 1, 2), epochs=300, lr_step=None, batch_size=128, train_subset=None,
+                      test_subset=None, eps=GC_EPS)}
+TABLE3_PAPER = {'VGG, CIFAR-10': {'baseline': 89.4, 'pool1': 89.5, 'pool2': 89.62, 'pool3': 90.24,
+                                  'pool4': 91.1, 'pool5': 91.3}}
 
 def table3_grid(k, paths):
     "The baseline and one Ours run per last Gc position (pool1 ... pool5) and seed; no flip, no dropout"
-    base = dict(arch='vgg16_bn', dataset='cifar10', data=paths['cifar10'], flip=False, eps=k['eps'], **schedule(k))
+    base = dict(arch='vgg16_bn', dataset='cifar10', data=paths['cifar10'], flip=False, eps=k['eps'],
+                **schedule(k))
     runs = {}
     # seed by seed, so that a cut-short grid is still a comparison
     for s in k['seeds']:
         runs[f'baseline-s{s}'] = TrainConfig(method='baseline', seed=s, **base)
         runs.update(
-            {f'to_{p}-s{s}': TrainConfig(method='ours', gc_stop=p, seed=s, **base) for p in TABLE3_STOPS}
+            {f'to_{p}-s{s}': TrainConfig(method='ours', gc_stop=p, seed=s, **base)
+             for p in TABLE3_STOPS}
         )
     return runs
 
 # %% ../../nbs/20_paper_scale.ipynb #f7a15275
 def table3_table(results, which='final'):
     "Paper vs measured accuracy (%) of the baseline and of Gc from conv1 to each pool layer"
-    return paper_vs_measured(TABLE3_PAPER, collect(results, lambda c: ('VGG, CIFAR-10', c.gc_stop or 'baseline'),
+    return paper_vs_measured(TABLE3_PAPER,
+                             collect(results, lambda c: ('VGG, CIFAR-10', c.gc_stop or 'baseline'),
                                             lambda r: accuracy(r, which)))
 
-TABLE3 = Experiment('table3', 'Table 3: Gc layers from conv1 up to pool1 ... pool5 (VGG, CIFAR-10, no augmentation)',
-                 ('cifar10',), TABLE3_SETTINGS, table3_grid, table3_table, notebook='20_paper_scale',
-                 label=lambda c: f'Gc to {c.gc_stop}' if c.gc_stop else 'baseline', group=lambda c: 'vgg16_bn')
+TABLE3 = Experiment('table3',
+                    'Table 3: Gc layers from conv1 up to pool1 ... pool5 (VGG, CIFAR-10, no augmentation)',
+                 ('cifar10',), TABLE3_SETTINGS, table3_grid, table3_table,
+                    notebook='20_paper_scale',
+                 label=lambda c: f'Gc to {c.gc_stop}' if c.gc_stop else 'baseline',
+                    group=lambda c: 'vgg16_bn')
 
 # %% ../../nbs/20_paper_scale.ipynb #63f0de6d
-TABLE5_ROWS = {'baseline': 'Baseline', 'fgs': 'FGS-orig (2014)', 'fgs_inter': 'FGS-inter', 'ours': 'Ours-orig', 'ours_joint': 'Ours-joint'}
+TABLE5_ROWS = {'baseline': 'Baseline', 'fgs': 'FGS-orig (2014)', 'fgs_inter': 'FGS-inter',
+               'ours': 'Ours-orig', 'ours_joint': 'Ours-joint'}
 TABLE5_SETTINGS = {
-    'quick':     dict(seeds=(0,), epochs=1, lr_step=1, batch_size=64, train_subset=128, test_subset=100, eps=0.1,
+    'quick':     dict(seeds=(0,), epochs=1, lr_step=1, batch_size=64, train_subset=128,
+                      test_subset=100, eps=0.1,
                       fgs_eps=8 / 255, pgd_steps=2),
-    'gpu-short': dict(seeds=(0,), epochs=30, lr_step=10, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS,
+    'gpu-short': dict(seeds=(0,), epochs=30, lr_step=10, batch_size=128, train_subset=None,
+                      test_subset=None, eps=GC_EPS,
                       inter_eps=FGS_INTER_EPS, fgs_eps=8 / 255, pgd_steps=10),
-    'full':      dict(seeds=(0, 1, 2), epochs=300, lr_step=None, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS,
+    'full':      dict(seeds=(0, 1, 2), epochs=300, lr_step=None, batch_size=128, train_subset=None,
+                      test_subset=None, eps=GC_EPS,
                       inter_eps=FGS_INTER_EPS, fgs_eps=8 / 255, pgd_steps=10)}
 TABLE5_PAPER = {'Baseline':        dict(zip(TABLE5_EPS, [89.4, 67.5, 49.6, 41.2, 37.3, 34.7])),
          'FGS-orig (2014)': dict(zip(TABLE5_EPS, [88.7, 86.4, 84.1, 81.4, 80.5, 77.1])),
@@ -135,7 +174,8 @@ TABLE5_PAPER = {'Baseline':        dict(zip(TABLE5_EPS, [89.4, 67.5, 49.6, 41.2,
 
 def table5_grid(k, paths):
     "One VGG run per method and seed, no flip, no dropout; alpha 0.5 for the joint losses"
-    base = dict(arch='vgg16_bn', dataset='cifar10', data=paths['cifar10'], flip=False, alpha=0.5, **schedule(k))
+    base = dict(arch='vgg16_bn', dataset='cifar10', data=paths['cifar10'], flip=False, alpha=0.5,
+                **schedule(k))
     eps = {'fgs': k['fgs_eps'], 'fgs_inter': k.get('inter_eps', k['eps'])}
     return {f'{m}-s{s}': TrainConfig(method=m, eps=eps.get(m, k['eps']), seed=s, **base)
             for s in k['seeds'] for m in TABLE5_ROWS}
@@ -154,21 +194,25 @@ def table5_table(results, attack='fgsm'):
             collect(results, lambda c: (TABLE5_ROWS[c.method], e), lambda r: r['extra'][attack][i])
         )
     if attack == 'fgsm': return paper_vs_measured(TABLE5_PAPER, measured)
-    return paper_vs_measured({n: {e: None for e in TABLE5_EPS} for n in TABLE5_PAPER}, measured).drop(
-        columns='paper', level=1
-    )  # no paper numbers
+    return paper_vs_measured(
+        {n: {e: None for e in TABLE5_EPS} for n in TABLE5_PAPER}, measured
+    ).drop(columns='paper', level=1)  # no paper numbers
 
-TABLE5 = Experiment('table5', 'Table 5: baseline, FGS-orig, FGS-inter, Ours-orig, Ours-joint under input FGSM (VGG, CIFAR-10)',
-                 ('cifar10',), TABLE5_SETTINGS, table5_grid, table5_table, table5_extra, notebook='20_paper_scale',
+TABLE5 = Experiment('table5',
+                    'Table 5: baseline, FGS-orig, FGS-inter, Ours-orig, Ours-joint under input FGSM (VGG, CIFAR-10)',
+                 ('cifar10',), TABLE5_SETTINGS, table5_grid, table5_table, table5_extra,
+                    notebook='20_paper_scale',
                  label=lambda c: TABLE5_ROWS[c.method], group=lambda c: 'vgg16_bn')
 
 # %% ../../nbs/20_paper_scale.ipynb #79c2f6bd
 TABLE6_SETTINGS = {
-    'quick':     dict(datasets=('cifar10', 'cifar100'), seeds=(0,), epochs=1, lr_step=1, batch_size=32,
+    'quick':     dict(datasets=('cifar10', 'cifar100'), seeds=(0,), epochs=1, lr_step=1,
+                      batch_size=32,
                       train_subset=32, test_subset=32, eps=0.1),
     'gpu-short': dict(datasets=('cifar10',), seeds=(0,), epochs=15, lr_step=5, batch_size=128,
                       train_subset=None, test_subset=None, eps=GC_EPS),
-    'full':      dict(datasets=('cifar10', 'cifar100'), seeds=(0, 1, 2, 3, 4), epochs=300, lr_step=None, batch_size=128,
+    'full':      dict(datasets=('cifar10', 'cifar100'), seeds=(0, 1, 2, 3, 4), epochs=300,
+                      lr_step=None, batch_size=128,
                       train_subset=None, test_subset=None, eps=GC_EPS)}
 TABLE6_ROWS = {'baseline': 'WRN-28-10 (2016)', 'ours_joint': 'WRN-28-10 - Ours'}
 TABLE6_PAPER = {'WRN-28-10 (2016)': {'cifar10': 4.00, 'cifar100': 19.25},
@@ -178,30 +222,40 @@ TABLE6_PAPER = {'WRN-28-10 (2016)': {'cifar10': 4.00, 'cifar100': 19.25},
 
 def table6_grid(k, paths):
     "One WRN-28-10 run per (data set, method, seed): baseline and Ours-joint (alpha 0.5), flip + crop with padding 4"
-    return {f'{ds}-{m}-s{s}': TrainConfig(arch='wrn28_10', dataset=ds, data=paths[ds], method=m, alpha=0.5, eps=k['eps'],
+    return {f'{ds}-{m}-s{s}': TrainConfig(arch='wrn28_10', dataset=ds, data=paths[ds], method=m,
+                                          alpha=0.5, eps=k['eps'],
                                           flip=True, crop=4, seed=s, **schedule(k))
             for ds in k['datasets'] for s in k['seeds'] for m in TABLE6_ROWS}
 
 # %% ../../nbs/20_paper_scale.ipynb #69ee8a91
 def table6_table(results, which='final'):
     "Paper vs measured error (%): published WRN rows, our baseline in the first row and Ours-joint in the last"
-    return paper_vs_measured(TABLE6_PAPER, collect(results, lambda c: (TABLE6_ROWS[c.method], c.dataset), lambda r: 100 - accuracy(r, which)))
+    return paper_vs_measured(TABLE6_PAPER,
+                             collect(results, lambda c: (TABLE6_ROWS[c.method], c.dataset),
+                                     lambda r: 100 - accuracy(r, which)))
 
-TABLE6 = Experiment('table6', 'Table 6: WRN-28-10 with Ours-joint, flip + crop, CIFAR-10 and CIFAR-100 error',
-                 ('cifar10', 'cifar100'), TABLE6_SETTINGS, table6_grid, table6_table, notebook='20_paper_scale',
+TABLE6 = Experiment('table6',
+                    'Table 6: WRN-28-10 with Ours-joint, flip + crop, CIFAR-10 and CIFAR-100 error',
+                 ('cifar10', 'cifar100'), TABLE6_SETTINGS, table6_grid, table6_table,
+                    notebook='20_paper_scale',
                  label=lambda c: TABLE6_ROWS[c.method])
 
 # %% ../../nbs/20_paper_scale.ipynb #79675602
 IMAGENET_SETTINGS = {
-    'quick':     dict(seeds=(0,), epochs=1, lr_step=1, batch_size=32, train_subset=200, test_subset=100, eps=0.1, workers=2),
-    'gpu-short': dict(seeds=(0, 1, 2), epochs=30, lr_step=10, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS, workers=8),
-    'full':      dict(seeds=(0,), epochs=60, lr_step=20, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS, workers=16)}
+    'quick':     dict(seeds=(0,), epochs=1, lr_step=1, batch_size=32, train_subset=200,
+                      test_subset=100, eps=0.1, workers=2),
+    'gpu-short': dict(seeds=(0, 1, 2), epochs=30, lr_step=10, batch_size=128, train_subset=None,
+                      test_subset=None, eps=GC_EPS, workers=8),
+    'full':      dict(seeds=(0,), epochs=60, lr_step=20, batch_size=128, train_subset=None,
+                      test_subset=None, eps=GC_EPS, workers=16)}
 IMAGENET_PAPER = {'AlexNet': {'baseline': 56.1, 'ours': 59.2}}
 
 def imagenet_grid(k, paths):
     "One AlexNet run per method and seed on the ImageNet-layout tree `paths['imagenet']`"
-    return {f'alexnet-{m}-s{s}': TrainConfig(arch='alexnet', dataset='imagenet', data=paths['imagenet'], method=m, dropout=0.5,
-                                             eps=k['eps'], lr=0.01, lr_factor=10, weight_decay=5e-4, seed=s,
+    return {f'alexnet-{m}-s{s}': TrainConfig(arch='alexnet', dataset='imagenet',
+                                             data=paths['imagenet'], method=m, dropout=0.5,
+                                             eps=k['eps'], lr=0.01, lr_factor=10, weight_decay=5e-4,
+                                             seed=s,
                                              workers=k['workers'], **schedule(k))
             for s in k['seeds'] for m in ('baseline', 'ours')}
 
@@ -209,10 +263,12 @@ def imagenet_grid(k, paths):
 def imagenet_table(results, which='final'):
     "Paper vs measured top-1 accuracy (%)"
     return paper_vs_measured(
-        IMAGENET_PAPER, collect(results, lambda c: ('AlexNet', c.method), lambda r: accuracy(r, which))
+        IMAGENET_PAPER,
+        collect(results, lambda c: ('AlexNet', c.method), lambda r: accuracy(r, which)),
     )
 
-IMAGENET = Experiment('imagenet', 'ImageNet: AlexNet baseline vs Ours, 60 epochs', ('imagenet',), IMAGENET_SETTINGS, imagenet_grid, imagenet_table,
+IMAGENET = Experiment('imagenet', 'ImageNet: AlexNet baseline vs Ours, 60 epochs', ('imagenet',),
+                      IMAGENET_SETTINGS, imagenet_grid, imagenet_table,
                  notebook='20_paper_scale', label=lambda c: c.method, group=lambda c: 'alexnet')
 
 # %% ../../nbs/20_paper_scale.ipynb #4dbec8cd

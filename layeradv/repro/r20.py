@@ -40,44 +40,62 @@ R20_PLAIN = {**R20, 'flip': False}      # Tables 3 and 5: "no data augmentation"
 
 # %% ../../nbs/13_r20_small.ipynb #280149a9
 R20_CIFAR10 = study(
-    'r20-cifar10', 'ResNet-20, 5,000 CIFAR-10 images: Table 1, the direction claim, Ours-joint', R20,
-    arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours'), 'random_matched': Arm('random_matched', swept='ours'),
+    'r20-cifar10', 'ResNet-20, 5,000 CIFAR-10 images: Table 1, the direction claim, Ours-joint',
+                    R20,
+    arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours'),
+          'random_matched': Arm('random_matched', swept='ours'),
           'ours_joint': Arm('ours_joint', swept='ours')},
-    claims=[*claims('Table 1 (ResNet-20, CIFAR-10)', TABLE1_PAPER['cifar10', 'resnet20'], 'ours > baseline'),
-            *claims('Direction', {**TABLE1_PAPER['cifar10', 'resnet20'], 'random_matched': 'baseline'}, 'ours > random_matched'),
+    claims=[*claims('Table 1 (ResNet-20, CIFAR-10)', TABLE1_PAPER['cifar10', 'resnet20'],
+                    'ours > baseline'),
+            *claims('Direction',
+                    {**TABLE1_PAPER['cifar10', 'resnet20'], 'random_matched': 'baseline'},
+                    'ours > random_matched'),
             *claims('Table 5, with augmentation', paper5(), 'ours_joint > baseline')],
-    sweep={'ours': (0.01, 0.03, 0.1)}, seeds=(0, 1, 2), gpu_seeds=range(10), gpu_registered=range(5), keep=True,
+    sweep={'ours': (0.01, 0.03, 0.1)}, seeds=(0, 1, 2), gpu_seeds=range(10),
+                    gpu_registered=range(5), keep=True,
     notebook='13_r20_small', rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))
 
 R20_CIFAR100 = study(
     'r20-cifar100', 'ResNet-20, 5,000 CIFAR-100 images: Table 1', {**R20, 'dataset': 'cifar100'},
     arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours')},
-    claims=claims('Table 1 (ResNet-20, CIFAR-100)', TABLE1_PAPER['cifar100', 'resnet20'], 'ours > baseline'),
+    claims=claims('Table 1 (ResNet-20, CIFAR-100)', TABLE1_PAPER['cifar100', 'resnet20'],
+                  'ours > baseline'),
     eps_from=R20_CIFAR10, seeds=(0, 1, 2), gpu_seeds=range(5), keep=True, notebook='13_r20_small',
     rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))
 
 # %% ../../nbs/13_r20_small.ipynb #76f32c3d
 R20_VARIANTS = study(
-    'r20-variants', 'ResNet-20 without augmentation: Table 5 (clean, FGSM and PGD accuracy of five training methods)', R20_PLAIN,
-    arms={'baseline': Arm('baseline'), 'fgs': Arm('fgs', 0.03), 'fgs_inter': Arm('fgs_inter', swept='fgs_inter'),
+    'r20-variants',
+                     'ResNet-20 without augmentation: Table 5 (clean, FGSM and PGD accuracy of five training methods)', R20_PLAIN,
+    arms={'baseline': Arm('baseline'), 'fgs': Arm('fgs', 0.03),
+          'fgs_inter': Arm('fgs_inter', swept='fgs_inter'),
           'ours': Arm('ours', swept='ours'), 'ours_joint': Arm('ours_joint', swept='ours')},
-    claims=[*claims('Table 5, clean', paper5(), 'ours > fgs', 'fgs_inter > fgs', 'ours > baseline', 'ours_joint > baseline',
+    claims=[*claims('Table 5, clean', paper5(), 'ours > fgs', 'fgs_inter > fgs', 'ours > baseline',
+                    'ours_joint > baseline',
                     'baseline > fgs'),
-            *claims('Table 5, FGSM 0.1', paper5(0.1), 'fgs > ours', 'ours > baseline', metric='fgsm:0.1')],
-    eps_from=R20_CIFAR10, sweep={'fgs_inter': (0.001, 0.003, 0.01)}, seeds=(0, 1, 2), registered=(0, 1), gpu_seeds=range(3),
+            *claims('Table 5, FGSM 0.1', paper5(0.1), 'fgs > ours', 'ours > baseline',
+                    metric='fgsm:0.1')],
+    eps_from=R20_CIFAR10, sweep={'fgs_inter': (0.001, 0.003, 0.01)}, seeds=(0, 1, 2),
+                     registered=(0, 1), gpu_seeds=range(3),
     extra=lambda k: robustness_extra(**k.get('attack', {})), keep=True, notebook='13_r20_small',
     quick_knobs=dict(attack=dict(n=300, n_pgd=100, pgd_steps=2)),
-    rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101), arms={'fgs': Arm('fgs', swept='fgs')},
+    rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101),
+                     arms={'fgs': Arm('fgs', swept='fgs')},
                      # FGS-orig's pixel eps swept like the others'
                      sweep={'fgs': (0.01, 0.03, 0.1)}))
 
 R20_LAYERS = study(
-    'r20-layers', 'ResNet-20 without augmentation: Table 3 (Gc in the first stage, stages 1-2, or every stage)', R20_PLAIN,
-    arms={'baseline': Arm('baseline'), 'stage1': Arm('ours', swept='ours', kw=dict(gc_stop='layer1')),
-          'stages1-2': Arm('ours', swept='ours', kw=dict(gc_stop='layer2')), 'all': Arm('ours', swept='ours')},
-    claims=claims('Table 3 (VGG, stages as pools 2, 3, 5)', {a: TABLE3_PAPER['VGG, CIFAR-10'][c] for a, c in STAGES.items()},
+    'r20-layers',
+                   'ResNet-20 without augmentation: Table 3 (Gc in the first stage, stages 1-2, or every stage)', R20_PLAIN,
+    arms={'baseline': Arm('baseline'),
+          'stage1': Arm('ours', swept='ours', kw=dict(gc_stop='layer1')),
+          'stages1-2': Arm('ours', swept='ours', kw=dict(gc_stop='layer2')),
+          'all': Arm('ours', swept='ours')},
+    claims=claims('Table 3 (VGG, stages as pools 2, 3, 5)',
+                  {a: TABLE3_PAPER['VGG, CIFAR-10'][c] for a, c in STAGES.items()},
                   'all > stage1', 'all > stages1-2', 'stage1 > baseline'),
-    eps_from=R20_CIFAR10, seeds=(0, 1, 2), registered=(0, 1), gpu_seeds=range(6), gpu_registered=range(3), keep=True,
+    eps_from=R20_CIFAR10, seeds=(0, 1, 2), registered=(0, 1), gpu_seeds=range(6),
+                   gpu_registered=range(3), keep=True,
     notebook='13_r20_small', rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))
 
 EXPS = (R20_CIFAR10, R20_CIFAR100, R20_LAYERS, R20_VARIANTS)

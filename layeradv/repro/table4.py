@@ -22,7 +22,8 @@ SETTINGS = {
 
 def grid(k, paths):
     "One normally trained `small_cnn` (no adversarial training), the network that Table 4 attacks"
-    return {'small_cnn-baseline': TrainConfig(arch='small_cnn', method='baseline', data=paths['cifar10'], lr=0.05, flip=True,
+    return {'small_cnn-baseline': TrainConfig(arch='small_cnn', method='baseline',
+                                              data=paths['cifar10'], lr=0.05, flip=True,
                                               channels_last=False, **schedule(k))}
 
 # %% ../../nbs/11_adversarial_strength.ipynb #28d28954
@@ -30,7 +31,8 @@ def grid(k, paths):
 ROWS = {'input FGSM': 'FGS (2014)', 'all layers incl. input, previous sample': 'Ours - all layers'}
 
 # %% ../../nbs/11_adversarial_strength.ipynb #f378ecd8
-PAPER = {'FGS (2014)': [92.4, 53.28, 41.58, 36.44, 33.85], 'Ours - all layers': [92.4, 48.56, 21.72, 14.76, 14.19]}
+PAPER = {'FGS (2014)': [92.4, 53.28, 41.58, 36.44, 33.85],
+         'Ours - all layers': [92.4, 48.56, 21.72, 14.76, 14.19]}
 
 def table(results):
     "Accuracy (%) per eps: every measured row of Table 4 (the seed-0 network of `results`) and the paper's"
@@ -41,8 +43,10 @@ def table(results):
     return pd.DataFrame(rows, index=[f'ε={e}' for e in eps]).T
 
 # %% ../../nbs/11_adversarial_strength.ipynb #f146827d
-EXP = Experiment('table4', 'Table 4: a normally trained 3-conv net under input FGSM and layerwise previous-sample '
-                 'perturbations', ('cifar10',), SETTINGS, grid, table, extra=lambda k: on_run(table4),
+EXP = Experiment('table4',
+                 'Table 4: a normally trained 3-conv net under input FGSM and layerwise previous-sample '
+                 'perturbations', ('cifar10',), SETTINGS, grid, table,
+                 extra=lambda k: on_run(table4),
                  measure='table4', notebook='11_adversarial_strength', label=lambda c: c.arch)
 
 # %% ../../nbs/11_adversarial_strength.ipynb #34582615

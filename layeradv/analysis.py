@@ -47,7 +47,7 @@ def last_linear(model):
 
 # %% ../nbs/06_analysis.ipynb #8b0500e6
 def penultimate(model, loader, eps, source='prev', device='cpu', **kw):
-    "(features entering the last linear layer, labels, accuracy %) under `layerwise` perturbations with `source`"
+    "(features entering the last layer, labels, accuracy %) under `layerwise` perturbations"
     feats, ys, correct, carry, seen = [], [], 0, None, {}
     h = last_linear(model).register_forward_pre_hook(
         lambda mod, inp: seen.__setitem__('f', inp[0].detach())

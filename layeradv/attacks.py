@@ -18,7 +18,7 @@ from .core import add_gc, gc_layers, set_gc, random_signs
 
 # %% ../nbs/05_attacks.ipynb #6911da38
 class Normalized(nn.Module):
-    "Wrap `model` so it takes [0, 1] images: subtracts `mean` and divides by `std` (per channel, pixel units of [0, 1])"
+    "Wrap `model` to take [0, 1] images: subtract `mean`, divide by `std` (per channel)"
     def __init__(self, model, mean, std):
         super().__init__()
         self.model = model
@@ -35,7 +35,7 @@ def input_grad(model, x, y):
 
 # %% ../nbs/05_attacks.ipynb #b712a18e
 def fgsm_images(x, grad, eps, mean, std):
-    "Input FGSM (Goodfellow et al.): normalised images `x` moved by `eps * sign(grad)` in [0, 1] pixel space and clamped there"
+    "Input FGSM (Goodfellow et al.): images `x` moved by `eps * sign(grad)` in [0, 1] and clamped"
     pix = x * std + mean                     # the sign is the same in either space: std > 0
     return ((pix + eps * grad.sign()).clamp_(0, 1) - mean) / std
 
@@ -47,7 +47,7 @@ def fgsm(model, x, y, eps):
 
 # %% ../nbs/05_attacks.ipynb #05d7cb09
 def pgd(model, x, y, eps, steps=10, step_size=None, random_start=True, generator=None):
-    "PGD-k in the L-inf ball of radius `eps` around `x` (Madry et al. 2018), with a random start; images stay in [0, 1]"
+    "PGD-k in the L-inf ball of radius `eps` around `x` (Madry et al.), random start, in [0, 1]"
     if eps == 0: return x
     step_size = step_size or 2.5 * eps / steps
     xa = x.clone()
@@ -65,7 +65,7 @@ TABLE5_EPS = (0.0, 0.02, 0.04, 0.06, 0.08, 0.1)
 TABLE4_EPS = (0.0, 0.05, 0.1, 0.15, 0.2)
 
 def robustness(model, loader, attack=fgsm, eps_grid=TABLE5_EPS, device='cpu', **kw):
-    "Accuracy (%) of `model` on `loader` ([0, 1] images) under `attack(model, x, y, eps)` for each eps"
+    "Accuracy (%) of `model` on `loader` ([0, 1] images) under `attack(model, x, y, eps)` per eps"
     model.eval()
     correct, n = {e: 0 for e in eps_grid}, 0
     for x, y in loader:
@@ -92,7 +92,7 @@ def _gc_copy(model, eps, scale, hosts):
 
 # %% ../nbs/05_attacks.ipynb #4cbb90b8
 def _directions(source, s, prev):
-    "Signs each sample gets from its batch's signs `s` (and the last sample before, `prev`): see `layerwise`"
+    "Signs each sample gets from its batch's signs `s` (and the sample before, `prev`)"
     if source == 'own': return s
     if source == 'random': return random_signs(s)
     r = torch.cat([prev, s[:-1]])                              # sample i gets sample i-1's sign
@@ -103,7 +103,7 @@ def _directions(source, s, prev):
 # %% ../nbs/05_attacks.ipynb #bcef4cf6
 def layerwise(model, x, y, eps, carry=None, scale='act_std', source='prev', hosts=None,
               input_eps=0.0):
-    "Perturb every Gc position (and with `input_eps` the image) by eps * s * signs from `source`; returns (logits, carry)"
+    "Perturb every Gc position (and the image, `input_eps`) by eps * s * signs; (logits, carry)"
     m = carry['model'] if carry else _gc_copy(model, eps, scale, hosts)
     gcs = gc_layers(m)
     set_gc(m, perturb=False, capture=True)
@@ -122,7 +122,7 @@ def layerwise(model, x, y, eps, carry=None, scale='act_std', source='prev', host
 
 # %% ../nbs/05_attacks.ipynb #8469fd2e
 def layerwise_input(model, x, y, eps, carry=None):
-    "Input-only variant: each image moved by eps * sign of the previous sample's input gradient, clamped to [0, 1]"
+    "Input only: each image moved by eps * sign of the previous sample's input gradient, clamped"
     g = input_grad(model, x, y).sign()
     prev = carry if carry is not None else torch.zeros_like(g[:1])
     xa = (x + eps * torch.cat([prev, g[:-1]])).clamp(0, 1)
@@ -130,7 +130,7 @@ def layerwise_input(model, x, y, eps, carry=None):
 
 # %% ../nbs/05_attacks.ipynb #ca0b75df
 def layerwise_robustness(model, loader, eps_grid=TABLE4_EPS, attack=layerwise, device='cpu', **kw):
-    "Accuracy (%) under a previous-sample attack (`layerwise` or `layerwise_input`) for each eps, test set in order"
+    "Accuracy (%) under a previous-sample attack for each eps, the test set in order"
     model.eval()
     res = {}
     for e in eps_grid:

@@ -21,7 +21,7 @@ from .core import set_gc, gc_layers
 # %% ../nbs/03a_bench.ipynb #32862fdc
 def stepper(arch, method, mode, x, y, norm, num_classes, amp, channels_last, eager_first=True,
             gc=None, **kw):
-    "One training step of `method` on (x, y) as a function; compiled after one eager step, as the trainer does"
+    "One training step of `method` as a function; compiled after an eager step, as the trainer does"
     cfg = TrainConfig(
         arch=arch, method=method, data='-', channels_last=channels_last, eps=0.01, alpha=0.5, **kw
     )
@@ -76,7 +76,7 @@ def median(v):
 
 # %% ../nbs/03a_bench.ipynb #41404749
 def step_table(times, ratios=None):
-    "Rows (mode, method, ms median, ms min, ms max, ratio median, ratio min, ratio max) of `bench_steps` times; `ratios`: measured ones"
+    "Rows (mode, method, ms median / min / max, ratio median / min / max) of `bench_steps` times"
     rows = []
     for (mode, m), ts in times.items():
         base = times.get((mode, 'baseline'), ts)
@@ -103,7 +103,7 @@ def print_steps(times, title='', ratios=None):
 def epoch_seconds(arch='resnet20', method='ours', mode='eager', n_train=10_000, n_test=10_000,
                   batch_size=128,
                   device='cpu', amp='none'):
-    "Seconds of one training epoch over `n_train` images plus evaluating `n_test`, after a warm-up epoch"
+    "Seconds of one epoch over `n_train` images plus evaluating `n_test`, after a warm-up epoch"
     dev = torch.device(device)
     am = Amp(dev, amp)
     g = torch.Generator().manual_seed(0)
@@ -128,7 +128,7 @@ def epoch_seconds(arch='resnet20', method='ours', mode='eager', n_train=10_000, 
 
 # %% ../nbs/03a_bench.ipynb #269cf17e
 def isolated_run(a):
-    "In a fresh process: `a`'s method timed with its mode's baseline; {times, ratio, epoch} (see `bench_isolated`)"
+    "In a fresh process: `a`'s method timed with its mode's baseline; {times, ratio, epoch}"
     ms = (a['method'],) if a['method'] == 'baseline' else ('baseline', a['method'])
     t = bench_steps(a['arch'], a['batch_size'], methods=ms, modes=(a['mode'],), rounds=a['rounds'],
                     steps_per_round=a['steps'])
@@ -146,7 +146,7 @@ if __name__ == '__main__' and '__file__' in globals():
 def bench_isolated(arch='resnet20', batch_size=128, methods=('baseline', 'ours'),
                    modes=('eager', 'compiled'), reps=3,
                    rounds=9, steps=3, epoch=False, log=print):
-    "({(mode, method): [median s/step]}, {(mode, method): [epoch s]}, {(mode, method): [ratio to its baseline]})"
+    "({(mode, method): [s/step]}, {(mode, method): [epoch s]}, {(mode, method): [ratio]})"
     import json, subprocess, sys
     pairs = [(mo, m) for mo in modes for m in methods]
     times, epochs, ratios = {p: [] for p in pairs}, {p: [] for p in pairs}, {p: [] for p in pairs}
@@ -197,7 +197,7 @@ def count_ops(arch='resnet20', method='ours', batch_size=128, device='cpu', eps=
 
 # %% ../nbs/03a_bench.ipynb #a45144b1
 def ops_table(arch='resnet20', methods=('ours', 'random', 'random_matched'), batch_size=128, **kw):
-    "Rows (method, operators per step, extra over the baseline, extra per Gc) of eager training steps"
+    "Rows (method, operators per step, extra, extra per Gc) of eager training steps"
     base = sum(count_ops(arch, 'baseline', batch_size, **kw).values())
     n_gc = len(gc_layers(build_model(TrainConfig(arch=arch, method='ours', data='-'), 10)))
     rows = [('baseline', base, 0, 0.0)]

@@ -52,7 +52,7 @@ def _add_field(p, f, d):
 
 # %% ../nbs/09_cli.ipynb #3bc6c82b
 def config_parser(prog='layeradv train'):
-    "An argparse parser with one option per `TrainConfig` field (help from its comment, default shown)"
+    "An argparse parser with one option per `TrainConfig` field (help from its comment)"
     p = argparse.ArgumentParser(prog=prog, formatter_class=argparse.ArgumentDefaultsHelpFormatter,
                                 description="Train a model with one of the paper's methods; writes a run directory.")
     p.add_argument(
@@ -85,7 +85,7 @@ train_cmd.parses_itself = True
 
 # %% ../nbs/09_cli.ipynb #ceb6ed4b
 def _load_run(run, which, data, device):
-    "(model with the `which` checkpoint of run directory `run`, its test loader, amp, config, checkpoint)"
+    "(model with the `which` checkpoint of run `run`, its test loader, amp, config, checkpoint)"
     run = Path(run)
     if not (run / 'config.json').exists():
         raise TrainError(f"{run}: not a run directory (no config.json)")
@@ -125,7 +125,7 @@ def bench(arch:str='resnet20',      # model
           compile:bool=False,       # also time the compiled models, side by side with eager
           # also time an epoch of 10,000 images + evaluation (baseline, ours)
           epoch:bool=False):
-    "Training-step time of every method relative to baseline, eager (and compiled), measured side by side"
+    "Training-step time of every method relative to baseline, eager and compiled, side by side"
     modes = ('eager', 'compiled') if compile else ('eager',)
     try:
         t = bench_steps(arch, batch_size, modes=modes, device=device, amp=amp, rounds=rounds,

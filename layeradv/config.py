@@ -137,7 +137,7 @@ class Amp:
 
 # %% ../nbs/02b_config.ipynb #90a91052
 def pick_device(name='auto', local_rank=0):
-    "The torch device for `name` ('auto': this process's GPU if there is one, else the CPU; 'cuda': this process's GPU)"
+    "The torch device for `name` ('auto': this process's GPU if any, else the CPU)"
     if name == 'auto': name = f'cuda:{local_rank}' if torch.cuda.is_available() else 'cpu'
     # an index: set_device and DDP need one
     if name == 'cuda': name = f'cuda:{local_rank}'
@@ -155,7 +155,7 @@ def dist_info():
 AUTO_COMPILE_STEPS = 2000
 
 def can_compile(device):
-    "Whether `torch.compile` can generate code for `device`: CUDA, or a working C++ compiler for the CPU"
+    "Whether `torch.compile` can generate code for `device` (CUDA, or a working C++ compiler)"
     if device.type == 'cuda': return True
     try:
         from torch._inductor.cpp_builder import get_cpp_compiler
@@ -168,7 +168,7 @@ def can_compile(device):
 OLD_DYNAMO = torch.torch_version.TorchVersion(torch.__version__) < (2, 14)
 
 def want_compile(cfg, device, steps):
-    "Compile this run? `cfg.compile` true/false as given; 'auto': 'measure' for runs of >= AUTO_COMPILE_STEPS steps where it can"
+    "Compile this run? `cfg.compile` as given; 'auto': 'measure' for long runs where it can"
     c = _COMPILE[str(cfg.compile).lower()]
     if c != 'auto': return c
     return 'measure' if steps >= AUTO_COMPILE_STEPS and not OLD_DYNAMO and can_compile(device) else False

@@ -24,7 +24,7 @@ torch._dynamo.config.skip_nnmodule_hook_guards = False
 _BATCH_NORMS = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d)
 
 def _bn_head(host, xin, x, n=4):
-    "The first `n` samples of training BatchNorm `host`'s output `x`, recomputed from its input `xin`; None for any other host"
+    "The first `n` samples of training BatchNorm `host`'s output, recomputed from its input `xin`"
     if type(host) not in _BATCH_NORMS or not host.training or xin is None or xin.dtype != x.dtype:
         return None
     xin = xin.detach()
@@ -44,14 +44,14 @@ def _unit(gc, x, host=None, host_input=None): return x.new_ones((), dtype=torch.
 
 # %% ../nbs/00_core.ipynb #c02eb30a
 def _act_std(gc, x, host=None, host_input=None):
-    "std of `x`'s first 4 samples (thousands of activations estimate the spread closely); compiled, after a BatchNorm `host`, from its input"
+    "std of `x`'s first 4 samples; compiled after a BatchNorm `host`, recomputed from its input"
     head = _bn_head(host, host_input, x) if torch.compiler.is_compiling() else None
     # no detach: one op fewer
     with torch.no_grad(): return (x[:4] if head is None else head).float().std()
 
 # %% ../nbs/00_core.ipynb #91c04608
 def _affine_std(bn):
-    "Spread of training BatchNorm `bn`'s output from its affine parameters: sqrt(mean weight² + var bias)"
+    "Spread of training BatchNorm `bn`'s output from its affine parameters: sqrt(mean w² + var b)"
     if not bn.affine: return torch.ones((), device=bn.running_var.device)
     w, b = bn.weight.detach().float(), bn.bias.detach().float()
     return (w.square().mean() + b.var(correction=0)).sqrt()
@@ -79,7 +79,7 @@ class AffineStd:
         self.table, self.used = {torch.float32: dict(zip(self.bns, self.s.unbind()))}, set()
 
     def __call__(self, bn, dtype=torch.float32):
-        "`bn`'s output spread as a 0-d tensor of `dtype`; a layer asked for twice starts a new forward pass"
+        "`bn`'s output spread as a 0-d `dtype` tensor; a layer asked for twice starts a new pass"
         if self.s is None or bn in self.used: self._compute()
         self.used.add(bn)
         if dtype not in self.table:
@@ -88,7 +88,7 @@ class AffineStd:
 
 # %% ../nbs/00_core.ipynb #345cf692
 def _bn_affine(gc, x, host=None, host_input=None):
-    "`_affine_std` of a training BatchNorm `host` (from the model's `AffineStd` table if it has one); else `_act_std`"
+    "`_affine_std` of a training BatchNorm `host` (from the model's table if any); else `_act_std`"
     if type(host) not in _BATCH_NORMS or not host.training: return _act_std(gc, x, host, host_input)
     table = getattr(gc, 'affine_table', None)
     if table is None or not host.affine or torch.compiler.is_compiling(): return _affine_std(host)
@@ -106,7 +106,7 @@ def _like(t, ref):
 
 # %% ../nbs/00_core.ipynb #19c442aa
 def pair_batch(r, n, pairing='cycle'):
-    "Directions for a batch of `n` from cached directions `r`: sample i gets `r[i % b]` ('cycle') or nothing past `b` ('truncate')"
+    "Directions for `n` samples from cached `r`: `r[i % b]` ('cycle') or none past `b` ('truncate')"
     b = r.shape[0]
     if n == b: return r                                   # the common case: no op at all
     if n < b: return r[:n]
@@ -119,7 +119,7 @@ def pair_batch(r, n, pairing='cycle'):
 _SIGN_TABLES = {}
 
 def _sign_table(device, dtype):
-    "(256, 8) table: row `b` holds the signs (+1 for a set bit, -1 otherwise) of the 8 bits of byte `b`"
+    "(256, 8) table: row `b` holds the signs (+1 set, -1 clear) of the 8 bits of byte `b`"
     k = (str(device), dtype)
     if k not in _SIGN_TABLES:
         bits = (torch.arange(256).view(-1, 1) >> torch.arange(8)) & 1
@@ -128,7 +128,7 @@ def _sign_table(device, dtype):
 
 # %% ../nbs/00_core.ipynb #fbd4524d
 def random_signs(like):
-    "Independent fair random ±1 values with the shape, dtype, device and memory layout of `like` (32 per random draw)"
+    "Fair random ±1 values shaped, typed and laid out like `like` (32 per random draw)"
     n = like.numel()
     # 32 uniform bits each
     words = torch.randint(-2**31, 2**31, (-(-n // 32),), dtype=torch.int32, device=like.device)
@@ -147,7 +147,7 @@ def _check_shape(gc, r, x):
 
 # %% ../nbs/00_core.ipynb #e57edf8e
 class PrevSign:
-    "Ours (Algorithm 1): sign of the gradient this Gc saw on the previous batch, paired sample by sample"
+    "Ours (Algorithm 1): sign of the gradient this Gc saw on the previous batch, sample by sample"
     needs_grad = True
     def __call__(self, gc, x):
         if gc.sign is None: return None
@@ -157,7 +157,7 @@ class PrevSign:
 
 # %% ../nbs/00_core.ipynb #11f21f32
 class CurrentSign:
-    "FGS-inter: sign of the gradient of the current batch, captured by a clean pass on the same batch just before"
+    "FGS-inter: sign of the current batch's gradient, captured by a clean pass just before"
     needs_grad = True
     def __call__(self, gc, x):
         if gc.sign is None or tuple(gc.sign.shape) != tuple(x.shape):
@@ -170,7 +170,7 @@ class CurrentSign:
 
 # %% ../nbs/00_core.ipynb #0888ed14
 class MatchedRandomSign(PrevSign):
-    "Control: random ±1 exactly where Ours' cached sign is non-zero (same support and norm, random direction)"
+    "Control: random ±1 where Ours' cached sign is non-zero (same support and norm, random sign)"
     def __call__(self, gc, x):
         r = super().__call__(gc, x)
         return None if r is None else r * random_signs(r)
@@ -178,7 +178,7 @@ class MatchedRandomSign(PrevSign):
 
 # %% ../nbs/00_core.ipynb #5ab4434f
 class RandomSign:
-    "Control (noise injection, Fig. 2): random ±1 at every unit, same magnitude, independent of any gradient"
+    "Control (noise, Fig. 2): random ±1 at every unit, same magnitude, independent of any gradient"
     needs_grad = False
     def __call__(self, gc, x): return random_signs(x)
     def __repr__(self): return 'RandomSign()'
@@ -207,7 +207,7 @@ class _Signs:
 _SIGNS = _Signs()
 
 def _capture(sign, rng=None):
-    "Backward hook writing sign(g) (eq. 5), and for the literal scale max(g) - min(g), into the caches in place"
+    "Backward hook writing sign(g) (eq. 5), and for the literal scale the range of g, to the caches"
     def hook(g):
         if g.requires_grad: g = g.detach()                # only under create_graph: no op otherwise
         # eager: every Gc's sign at once when the backward pass ends; with the range, here
@@ -223,7 +223,7 @@ def _capture(sign, rng=None):
 
 # %% ../nbs/00_core.ipynb #b775c757
 def _in_place(x):
-    "Whether `x` may take the perturbation in place: a fresh autograd output (not a view) whose own backward does not read it"
+    "Whether `x` may take the perturbation in place: a fresh output whose backward does not read it"
     # compiled code fuses the add anyway
     if torch.compiler.is_compiling(): return False
     g = x.grad_fn
@@ -231,7 +231,7 @@ def _in_place(x):
 
 # %% ../nbs/00_core.ipynb #49e90162
 class Gc(nn.Module):
-    "Gradient-accumulation layer (eq. 5-6): adds `eps * s * r` in training, caches the sign of its gradient; identity in eval"
+    "Gradient-accumulation layer (eq. 5-6): adds `eps * s * r` in training; identity in eval"
     def __init__(self, eps=0.0, scale='act_std', source='prev', pairing='cycle'):
         super().__init__()
         self.eps, self.scale, self.source, self.pairing = eps, scale, source, pairing
@@ -267,7 +267,7 @@ class Gc(nn.Module):
 
     @torch.compiler.disable
     def _new_cache(self, x):
-        "Cache tensors shaped like `x`, made outside any compiled graph (the backward hook writes into them in place)"
+        "Cache tensors shaped like `x`, made outside any compiled graph (the hook writes into them)"
         self.sign, self.grad_range = torch.zeros_like(x, dtype=self.cache_dtype or x.dtype), x.new_zeros((), dtype=torch.float32)
 
     def reset(self):
@@ -279,7 +279,7 @@ class Gc(nn.Module):
 # %% ../nbs/00_core.ipynb #37546673
 @patch
 def forward(self:Gc, x, host=None, host_input=None):
-    "Training: add `eps * s * r` (eq. 6) and hook the sign of the incoming gradient into the cache (eq. 5); eval: `x`. `host`: the layer it follows, fed `host_input`"
+    "Training: add `eps * s * r` (eq. 6), hook sign(gradient) into the cache (eq. 5); eval: `x`"
     if not self.training: return x
     if self.perturb and self._eps > 0:
         r = self._source(self, x)
@@ -297,7 +297,7 @@ def forward(self:Gc, x, host=None, host_input=None):
 # %% ../nbs/00_core.ipynb #44b69dac
 @patch
 def _shift(self:Gc, x, r, host=None, host_input=None):
-    "x + eps * s * r; in place where `_in_place` allows (a constant shift: d(x + c)/dx = 1, no autograd node)"
+    "x + eps * s * r; in place where `_in_place` allows (a constant shift has gradient 1)"
     # s from the unperturbed x; the unit scale needs none
     s = None if self._scale == 'unit' else SCALES[self._scale](self, x, host, host_input).to(x.dtype)
     if _in_place(x):
@@ -322,7 +322,7 @@ def _span(names, name, model):
 
 # %% ../nbs/00_core.ipynb #df108488
 def gc_hosts(model, start=None, stop=None):
-    "Names of the layers a Gc goes after: every normalization layer, else every conv, else every linear but the last; `start`..`stop`"
+    "Names of the layers a Gc follows: norm layers, else convs, else all linears but the last"
     mods = list(model.named_modules())
     names = [n for n, _ in mods]
     if any(isinstance(m, NORM_TYPES) for _,
@@ -343,7 +343,7 @@ def _apply_gc_before(act, inputs): return (act._gc_host.gc(inputs[0]), *inputs[1
 
 # %% ../nbs/00_core.ipynb #d02adcda
 def fused_act(module):
-    "The activation a fused normalization + activation layer applies last (timm's `BatchNormAct2d` and kin), else None"
+    "The activation a fused norm + activation layer applies last (timm's `BatchNormAct2d`) or None"
     a = getattr(module, 'act', None)
     return a if isinstance(module,
                            NORM_TYPES) and isinstance(a, nn.Module) and not isinstance(a, nn.Identity) else None
@@ -355,7 +355,7 @@ def gc_layers(model):
 
 # %% ../nbs/00_core.ipynb #f570a480
 def add_gc(model, eps=0.0, hosts=None, before_act=True, **kwargs):
-    "Insert a `Gc(eps, **kwargs)` after each host layer (default: `gc_hosts`), before a fused activation; returns `model`"
+    "Insert a `Gc(eps, **kwargs)` after each host layer (default: `gc_hosts`); returns `model`"
     if gc_layers(model):
         raise ValueError("add_gc: the model already has Gc layers; call strip_gc first")
     hosts = gc_hosts(model) if hosts is None else list(hosts)
@@ -378,7 +378,7 @@ def add_gc(model, eps=0.0, hosts=None, before_act=True, **kwargs):
 
 # %% ../nbs/00_core.ipynb #3f0a09b4
 def strip_gc(model):
-    "Remove every `Gc` and its hook (test time, Algorithm 1 line 11), leaving the plain model; returns `model`"
+    "Remove every `Gc` and its hook (test time, Algorithm 1 line 11); returns `model`"
     for n in gc_layers(model):
         m = model.get_submodule(n)
         for k in [k for k, h in m._forward_hooks.items() if h is _apply_gc]: del m._forward_hooks[k]
@@ -412,7 +412,7 @@ def gc_plan(model, start=None, stop=None, before_act=True):
 _GC_ATTRS = ('eps', 'scale', 'source', 'pairing', 'perturb', 'capture', 'cache_dtype')
 
 def set_gc(model, **attrs):
-    "Set `attrs` (eps, scale, source, pairing, perturb, capture, cache_dtype) on every Gc of `model`; returns `model`"
+    "Set `attrs` (any of `_GC_ATTRS`) on every Gc of `model`; returns `model`"
     bad = set(attrs) - set(_GC_ATTRS)
     if bad:
         raise ValueError(f"set_gc: unknown Gc attribute(s) {sorted(bad)}; use {list(_GC_ATTRS)}")

@@ -42,7 +42,7 @@ def _files(p):
 
 # %% ../nbs/02_data.ipynb #15e095f1
 def source_key(path, *extra):
-    "A short key that changes when anything at `path` changes: the file, or every file below the folder (path, size, mtime)"
+    "A short key that changes when anything at `path` changes (path, size, mtime of every file)"
     p = Path(path).resolve()
     st = p.stat()
     listing = _files(p) if p.is_dir() else [('', st.st_size, st.st_mtime_ns)]
@@ -63,7 +63,7 @@ def is_archive(p):
 
 # %% ../nbs/02_data.ipynb #b4e6de09
 def extract_archive(path):
-    "Extract the archive at `path` into the cache once (keyed by `source_key`); return the extracted folder"
+    "Extract the archive at `path` into the cache once (keyed by `source_key`); the folder"
     path = _existing(path)
     dest = cache_dir() / f"{path.name.split('.')[0]}-{source_key(path)}"
     if dest.exists(): return dest
@@ -103,7 +103,7 @@ def _classes(split_dir, src):
 
 # %% ../nbs/02_data.ipynb #2f7641d5
 def find_tree(path):
-    "Check an ImageFolder tree (folder or archive); return (root, test split name, {split: {class: [files]}})"
+    "Check an ImageFolder tree (folder or archive): (root, test split, {split: {class: [files]}})"
     src = _existing(path)
     base = extract_archive(src) if is_archive(src) else src
     if not base.is_dir(): raise DataError(f"{src}: not a folder or a .tar.gz archive")
@@ -193,7 +193,7 @@ def _is_cifar_format(p, name):
 
 # %% ../nbs/02_data.ipynb #50c6be89
 def read_cifar(path, name='cifar10', download=False):
-    "CIFAR-10/100 in torchvision's format (root folder or official archive) as an `ImageData`, cached after the first read"
+    "CIFAR-10/100 in torchvision's format (folder or archive) as an `ImageData`, cached"
     import torchvision
     if name not in CIFAR_FOLDERS:
         raise DataError(f"unknown CIFAR name {name!r}; use 'cifar10' or 'cifar100'")
@@ -215,7 +215,7 @@ def read_cifar(path, name='cifar10', download=False):
 IMAGE_DATASETS = ('cifar10', 'cifar100', 'imagefolder')       # what `load_images` reads into memory
 
 def load_images(dataset, path, download=False):
-    "Load `dataset` ('cifar10', 'cifar100' or 'imagefolder') from `path` (folder or archive) as an `ImageData`"
+    "Load `dataset` (cifar10, cifar100, imagefolder) from `path` (folder or archive) as `ImageData`"
     if dataset not in IMAGE_DATASETS:
         raise DataError(f"unknown dataset {dataset!r}; choose one of {', '.join(IMAGE_DATASETS)}")
     if path is None: raise DataError(f"{dataset}: no data path given")
@@ -243,14 +243,14 @@ def channel_stats(x):
 
 # %% ../nbs/02_data.ipynb #ea4fa6fa
 def to_grayscale(x):
-    "uint8 RGB images (N, 3, H, W) to uint8 luma (N, 1, H, W), L = (19595 R + 38470 G + 7471 B + 2^15) >> 16 as in Pillow"
+    "uint8 RGB (N, 3, H, W) to uint8 luma (N, 1, H, W), rounded exactly as Pillow does"
     # at most 65536 * 255 + 2^15: int32 suffices
     r, g, b = x.int().unbind(1)
     return ((19595 * r + 38470 * g + 7471 * b + 32768) >> 16).to(torch.uint8).unsqueeze(1)
 
 # %% ../nbs/02_data.ipynb #6a11e21b
 class ResidentLoader:
-    "Batches of a whole in-memory uint8 data set: shuffle, random crop and flip, normalise, all on `device`"
+    "Batches of an in-memory uint8 data set: shuffle, crop, flip and normalise on `device`"
     def __init__(self, x, y, batch_size=128, shuffle=True, flip=False, crop=0, mean=None, std=None,
                  device='cpu',
                  dtype=torch.float32, channels_last=True, drop_last=False, seed=0, rank=0, world=1):
@@ -351,7 +351,7 @@ def subset(x, y, n, seed=0):
 
 # %% ../nbs/02_data.ipynb #e8e1478f
 def holdout(x, y, n, seed=0):
-    "Split (x, y) into (rest_x, rest_y, held_x, held_y): `n` class-balanced samples held out (a validation set), disjoint"
+    "(rest_x, rest_y, held_x, held_y): `n` class-balanced samples held out, disjoint from the rest"
     if not 0 < n < len(y):
         raise ValueError(f"holdout: cannot hold out {n} of {len(y)} training samples")
     held = _balanced_idx(y, n, torch.Generator().manual_seed(10_000 + seed))
@@ -365,7 +365,7 @@ def cifar_loaders(data, batch_size=128, flip=True, crop=0, grayscale=False, devi
                   channels_last=True, train_subset=None, test_subset=None, seed=0,
                   test_batch_size=1000, rank=0, world=1,
                   valid=0, data_seed=None):
-    "Train and test `ResidentLoader`s for an `ImageData`; with `valid`, `train.valid` holds out that many training images"
+    "Train and test `ResidentLoader`s of an `ImageData`; `train.valid` holds `valid` images out"
     # the subsets depend on data_seed, the order on seed
     ds = seed if data_seed is None else data_seed
     trx, tr_y, tex, te_y = data.train_x, data.train_y, data.test_x, data.test_y
@@ -396,7 +396,7 @@ def load_rgb(path):
 
 # %% ../nbs/02_data.ipynb #2ab5cb7e
 def _balanced(ds, n, seed):
-    "A class-balanced random `Subset` of `n` samples of an ImageFolder (all of it if n is None); keeps `classes`"
+    "A class-balanced random `Subset` of `n` samples of an ImageFolder (all if n is None)"
     from torch.utils.data import Subset
     if n is None or n >= len(ds): return ds
     idx, _ = subset(torch.arange(len(ds)), torch.tensor(ds.targets), n, seed)
@@ -408,7 +408,7 @@ def _balanced(ds, n, seed):
 def imagenet_loaders(path, batch_size=256, workers=4, size=224, resize=256, pin_memory=False,
                      seed=0,
                      train_subset=None, test_subset=None):
-    "Train and validation `DataLoader`s for an ImageNet-layout tree (folder or .tar.gz) with the standard AlexNet transforms"
+    "Train and validation `DataLoader`s of an ImageNet-layout tree with AlexNet's transforms"
     import torchvision.transforms as T
     from torchvision.datasets import ImageFolder
     from torch.utils.data import DataLoader

@@ -33,7 +33,7 @@ class Arm:
     kw: dict = field(default_factory=dict)
 
     def at(self, chosen):
-        "This arm's eps given the sweep's `chosen` {method: eps}; None while its sweep is incomplete"
+        "This arm's eps given the sweep's `chosen` {method: eps}; None until its sweep is done"
         return chosen.get(self.swept) if self.swept else self.eps
 
 # %% ../nbs/08_evidence.ipynb #5f542c61
@@ -52,7 +52,7 @@ def study_sweep(k, paths):
 
 # %% ../nbs/08_evidence.ipynb #ab378966
 def study_grid(k, paths):
-    "{arm-sS: TrainConfig} of the arms whose eps is known, seed-major; k['later'] arms after all others"
+    "{arm-sS: TrainConfig} of the arms whose eps is known, seed-major; `later` arms last"
     chosen, later = k.get('chosen', {}), k.get('later', ())
     ready = [a for a, r in k['arms'].items() if r.at(chosen) is not None]
     groups = [[a for a in ready if a not in later], [a for a in ready if a in later]]
@@ -77,12 +77,12 @@ def arm_label(c):
 
 # %% ../nbs/08_evidence.ipynb #b2cc49e1
 def early_stopped(r):
-    "Whether result `r` has the test error of its best-validation weights (trained with a validation split)"
+    "Whether result `r` has the test error of its best-validation weights"
     return bool(r['config'].get('valid')) and (r.get('best') or {}).get('test_err') is not None
 
 # %% ../nbs/08_evidence.ipynb #b59cfbe8
 def score(r, metric='test', stop='final'):
-    "`metric` of `r`: 'test' (`stop`: 'best'/'final'), 'val' accuracy (%); 'fgsm:EPS', 'pgd:EPS'; 'sv:K'; 'decay:K'"
+    "`metric` of `r`: 'test' (`stop`), 'val'; 'fgsm:EPS', 'pgd:EPS'; 'sv:K'; 'decay:K'"
     if metric == 'test': return accuracy(r, stop, 'test')
     if metric == 'val': return accuracy(r, split='val')
     attack, e = metric.split(':')
@@ -103,7 +103,7 @@ def _pairs(arms, a, b, metric):
 
 # %% ../nbs/08_evidence.ipynb #624091f7
 def _code(results):
-    "'same (FINGERPRINT)', 'differs' or 'not recorded' for the fingerprints of `results` ('—' for none)"
+    "'same (FINGERPRINT)', 'differs' or 'not recorded' for the fingerprints of `results`"
     if not results: return '—'
     if any('provenance' not in r for r in results): return 'not recorded'
     return f"same ({fp})" if (fp := same_code(results)) else 'differs'
@@ -111,7 +111,7 @@ def _code(results):
 # %% ../nbs/08_evidence.ipynb #b6cc5dc4
 @dataclass
 class Claim:
-    "'Arm `a` beats arm `b`' as `name` states it, by the paper's `effect` (0: a sign only) on `metric`"
+    "'Arm `a` beats arm `b`' as `name` says, by the paper's `effect` (0: a sign only), on `metric`"
     name: str
     a: str
     b: str
@@ -128,7 +128,7 @@ def _diff(pairs, metric, stop):
 
 # %% ../nbs/08_evidence.ipynb #ca92190f
 def compare(arms, c, seeds=None):
-    "A claims-table row for claim `c` over `arms` ({arm: [results]}) and the registered `seeds` (None: all)"
+    "A claims-table row for claim `c` over `arms` ({arm: [results]}) and registered `seeds`"
     stop, pairs = _pairs(arms, c.a, c.b, c.metric)
     reg = {s: p for s, p in pairs.items() if seeds is None or s in seeds}
     row = {'claim': c.name, 'A': c.a, 'B': c.b, 'paper A / B': c.paper,
@@ -157,14 +157,14 @@ ARM_NAMES = {'ours': 'Ours', 'ours_joint': 'Ours-joint', 'fgs': 'FGS-orig',
              'all': 'every stage'}
 
 def _quote(paper, x):
-    "(number, as shown) the paper reports for arm `x` (or for the arm named to stand in for it); None if none"
+    "(number, as shown) the paper reports for arm `x` or its stand-in; None if none"
     v = paper.get(x)
     n = paper.get(v) if isinstance(v, str) else v
     return None if n is None else (n, f"{n} ({v}'s)" if isinstance(v, str) else f"{n}")
 
 # %% ../nbs/08_evidence.ipynb #e5aca9ef
 def claims(table, paper, *pairs, metric='test'):
-    "A `Claim` per 'a > b' of `pairs`, the effect from the paper's accuracies `paper` ({arm: % or arm})"
+    "A `Claim` per 'a > b' of `pairs`, the effect from the paper's accuracies `paper`"
     out = []
     for p in pairs:
         if p.count('>') != 1: raise ValueError(f"claims: {p!r} is not of the form 'arm > arm'")
@@ -179,7 +179,7 @@ def claims(table, paper, *pairs, metric='test'):
 
 # %% ../nbs/08_evidence.ipynb #ec3d6cfe
 def claims_table(claims, final, seeds=None):
-    "The `claims` over `final` ({arm-sS: result}) and registered `seeds`: rows of `compare` with Holm's correction"
+    "The `claims` over `final` and registered `seeds`: rows of `compare`, with Holm's correction"
     import pandas as pd
     arms = by_arm(final)
     rows = [compare(arms, c, seeds) for c in claims]
@@ -196,7 +196,7 @@ def claims_table(claims, final, seeds=None):
 QUICK = dict(epochs=1, train_subset=300, valid=100, test_subset=300)
 
 def quick(k, **kw):
-    "Knobs `k` shrunk to a test: `QUICK`, seeds 0 and 1, two eps per sweep, one sweep seed, no checks; `kw` replace"
+    "Knobs `k` shrunk to a test: `QUICK`, seeds 0 and 1, two eps per sweep, one sweep seed"
     q = lambda p: {**p, **QUICK}
     return {**k, 'protocol': q(k['protocol']),
             'sweeps': [(q(p), {m: es[:2] for m, es in sw.items()}) for p, sw in k['sweeps']],
@@ -205,7 +205,7 @@ def quick(k, **kw):
 
 # %% ../nbs/08_evidence.ipynb #757159e8
 def rerun(k, seeds, sweep_seeds, arms=None):
-    "Knobs `k` retrained under the registered rules: new final `seeds`, all registered, disjoint `sweep_seeds`"
+    "Knobs `k` retrained under the registered rules: new final `seeds`, disjoint `sweep_seeds`"
     if shared := sorted(set(seeds) & set(sweep_seeds)):
         raise ValueError(f"rerun: seeds {shared} are both sweep and final seeds")
     return {**k, 'seeds': tuple(seeds), 'registered': tuple(seeds),
@@ -214,7 +214,7 @@ def rerun(k, seeds, sweep_seeds, arms=None):
 
 # %% ../nbs/08_evidence.ipynb #ea2688e6
 def on_gpu(k, seeds, registered=None):
-    "A study's knobs `k` on a GPU in bf16, eager, sweeps included (run keys of their own), with `seeds`"
+    "A study's knobs `k` on a GPU in bf16, eager, sweeps included, with `seeds`"
     g = lambda p: {**p, 'amp': 'bf16', 'device': 'cuda', 'compile': False}
     return {**k, 'protocol': g(k['protocol']), 'sweeps': [(g(p), sw) for p, sw in k['sweeps']],
             'seeds': tuple(seeds),
@@ -226,7 +226,7 @@ def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=
           sweep_seeds=(0, 1), checks=None, later=(), gpu_seeds=None, gpu_registered=None,
           extra=None, keep=False,
           notebook='', quick_knobs=None, rerun_knobs=None):
-    "An `Experiment` testing `claims` with paired `arms` under `protocol`, eps swept here (`sweep`) and/or by `eps_from`"
+    "An `Experiment` testing `claims` with paired `arms` under `protocol`, eps swept or given"
     if bad := sorted({x for c in claims for x in (c.a, c.b)} - set(arms)):
         raise ValueError(f"study {name!r}: claims name arms it does not train: {bad}")
     sweeps = [*(eps_from.settings['cpu']['sweeps'] if eps_from else []),
@@ -249,7 +249,7 @@ def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=
 
 # %% ../nbs/08_evidence.ipynb #b150b33f
 def _registered(cpu, protocol, eps_from, own, seeds, sweep_seeds, arms=None, sweep=None):
-    "The `registered` setting: `rerun` of the `cpu` knobs, the sweeps redone (`eps_from`'s, then `own` + `sweep`)"
+    "The `registered` setting: `rerun` of the `cpu` knobs, the sweeps redone"
     base = eps_from.settings['registered']['sweeps'] if eps_from else []
     mine = {**(own or {}), **(sweep or {})}
     return {**rerun(cpu, seeds, sweep_seeds, arms),
@@ -267,7 +267,7 @@ def sweep_table(sweep):
 
 # %% ../nbs/08_evidence.ipynb #77b6413c
 def arms_table(final, paper=None):
-    "Per arm: method, paper's accuracy (`paper`: {arm: %}), test (early-stopped, final) and train accuracy, minutes"
+    "Per arm: method, paper's accuracy, test (early-stopped, final), train accuracy, minutes"
     import pandas as pd
     best = lambda rs: fmt_ms([accuracy(r, 'best') for r in rs if early_stopped(r)])
     return pd.DataFrame([{'arm': a, 'method': rs[0]['config']['method'],

@@ -25,7 +25,7 @@ from .stats import fmt_ms
 
 # %% ../nbs/07_experiments.ipynb #78c328a4
 def setting(choices=('quick', 'full')):
-    "The experiment setting named by `$LAYERADV_SETTING` (default 'quick'), checked against `choices`"
+    "The setting named by `$LAYERADV_SETTING` (default 'quick'), checked against `choices`"
     s = os.environ.get('LAYERADV_SETTING', 'quick')
     if s not in choices:
         raise ValueError(f"LAYERADV_SETTING={s!r}: this notebook has settings {', '.join(choices)}")
@@ -41,7 +41,7 @@ def results_dir(name, root=None):
 # %% ../nbs/07_experiments.ipynb #b6f8d0ce
 @dataclass
 class Experiment:
-    "One of the paper's experiments: named settings, the grid of runs of a setting, and its paper-vs-measured table"
+    "One of the paper's experiments: named settings, a setting's grid of runs, its table"
     # the table and curves go to results/<name>/<setting>; the runs to the store
     name: str
     title: str                # one line: what the paper measured
@@ -79,14 +79,14 @@ GC_EPS = 0.03
 FGS_INTER_EPS = 0.003
 
 def schedule(knobs):
-    "The `TrainConfig` fields that every setting's knobs fix: epochs, lr_step, batch_size, train_subset, test_subset (and valid)"
+    "The `TrainConfig` fields every setting fixes: epochs, lr_step, batch_size, subsets, valid"
     return {f: knobs[f]
             for f in ('epochs', 'lr_step', 'batch_size', 'train_subset', 'test_subset', 'valid')
             if f in knobs}
 
 # %% ../nbs/07_experiments.ipynb #756ec086
 def need_data(exp, given=None, needed=None):
-    "{dataset: path} of each data set `needed` by `exp` (default all): `given` or the environment's, else an error"
+    "{dataset: path} of each data set `needed` by `exp`: `given` or the environment's, or an error"
     paths = data_paths(given, needed or exp.datasets)
     if gone := [ds for ds in needed or exp.datasets if ds not in paths]:
         ds = gone[0]
@@ -97,7 +97,7 @@ def need_data(exp, given=None, needed=None):
 
 # %% ../nbs/07_experiments.ipynb #2fa4a952
 def select(configs, only=None, strict=True):
-    "The runs of `configs` whose names match the glob `only` (all if None); error if none does (and `strict`)"
+    "The runs of `configs` whose names match the glob `only` (all if None); error if none does"
     if not only: return configs
     sel = {n: c for n, c in configs.items() if fnmatch.fnmatchcase(n, only)}
     if not sel and strict:
@@ -111,7 +111,7 @@ def accuracy(r, which='final', split='test'):
 
 # %% ../nbs/07_experiments.ipynb #7adfb69e
 def choose_eps(sweep, results, split='val'):
-    "{method: the eps with the best mean `split` accuracy} for each method whose runs in `sweep` ({name: TrainConfig}) all have `results`"
+    "{method: eps with the best mean `split` accuracy} over the finished runs of `sweep`"
     by, done = {}, {}
     for n, c in sweep.items():
         done[c.method] = done.get(c.method, True) and n in results
@@ -124,7 +124,7 @@ def choose_eps(sweep, results, split='val'):
 
 # %% ../nbs/07_experiments.ipynb #fef6441f
 def stage(exp, knobs, paths, store):
-    "(knobs with 'chosen': {method: eps} from the stored sweep runs, {name: sweep result}); knobs unchanged without a sweep"
+    "(knobs with 'chosen' {method: eps} from the stored sweep, {name: sweep result})"
     if not exp.sweep: return knobs, {}
     sweep = exp.sweep(knobs, paths)
     res = store.read_grid(sweep)
@@ -132,7 +132,7 @@ def stage(exp, knobs, paths, store):
 
 # %% ../nbs/07_experiments.ipynb #b793043d
 def measured(exp, store, cfgs, results, f=None):
-    "`results` with each run's measurement `exp.measure` as its 'extra': stored, or `f(model, cfg)` now if given; runs without one left out"
+    "`results` with each run's measurement `exp.measure` as its 'extra' (stored, or `f` now)"
     out = {}
     for n, r in results.items():
         m = store.measure(cfgs[n], exp.measure, f)
@@ -141,12 +141,12 @@ def measured(exp, store, cfgs, results, f=None):
 
 # %% ../nbs/07_experiments.ipynb #9065c4ce
 def experiment_out(exp, setting):
-    "Where a setting's table and curves go: results/<name>/<setting> in the repository; quick runs use a fresh temporary folder"
+    "Where a setting's table and curves go: results/<name>/<setting>; quick: a temporary folder"
     return Path(tempfile.mkdtemp(prefix=f'{exp.name}-quick-')) if setting == 'quick' else results_dir(f'{exp.name}/{setting}')
 
 # %% ../nbs/07_experiments.ipynb #7963dcaf
 def reproduce(exp, setting, paths=None, out=None, store=None, only=None, quiet=True, log=None):
-    "Run (or resume) the sweep, then the grid, of `exp` in `setting` through `store` (default: the committed store; quick: a temporary one in `out`)"
+    "Run or resume the sweep, then the grid, of `exp` in `setting` through `store`"
     knobs = exp.knobs(setting)
     paths = need_data(exp, paths, knobs.get('datasets'))
     if store is None:
@@ -186,14 +186,14 @@ def _cfg(r): return SimpleNamespace(**r['config'])
 
 # %% ../nbs/07_experiments.ipynb #b80bb479
 def collect(results, key, value=accuracy):
-    "{key(config): [value(result), ...]} over `results`: e.g. the accuracies of all seeds of one (arch, method)"
+    "{key(config): [value(result), ...]} over `results`, e.g. accuracies of all seeds of a run"
     out = {}
     for r in results.values(): out.setdefault(key(_cfg(r)), []).append(value(r))
     return out
 
 # %% ../nbs/07_experiments.ipynb #b0f69800
 def paper_vs_measured(paper, measured, digits=2):
-    "A table with, for each row and column of `paper` ({row: {col: value}}), the paper's value and the measured mean ± std"
+    "Per row and column of `paper` ({row: {col: value}}): its value and the measured mean ± std"
     def cell(v): return (fmt_ms(v, digits) + (f" (n={len(v)})" if len(v) > 1 else '')) if v else '—'
     df = pd.DataFrame([{(c, w): (p if w == 'paper' else cell(measured.get((row, c), [])))
                         for c, p in cols.items() for w in ('paper', 'measured')} for row,
@@ -204,7 +204,7 @@ def paper_vs_measured(paper, measured, digits=2):
 
 # %% ../nbs/07_experiments.ipynb #8a6ec38a
 def read_setting(exp, setting, store=None, paths=None):
-    "(sweep results, chosen eps, results) of `exp`'s `setting` in `store` (default: the committed one); nothing is trained"
+    "(sweep results, chosen eps, results) of `exp`'s `setting` in `store`; nothing is trained"
     store = committed_store() if store is None else store          # (an empty store is falsy)
     paths = {**committed_paths(), **(paths or {})}
     k, sweep = stage(exp, exp.knobs(setting), paths, store)
@@ -214,14 +214,14 @@ def read_setting(exp, setting, store=None, paths=None):
 
 # %% ../nbs/07_experiments.ipynb #43700e75
 def saved_results(exp, store=None, paths=None):
-    "{setting: results} of the settings of `exp` (other than quick) with results in `store` (default: the committed one)"
+    "{setting: results} of `exp`'s settings (but quick) with results in `store`"
     return {
         s: r for s in exp.settings if s != 'quick' and (r := read_setting(exp, s, store, paths)[2])
     }
 
 # %% ../nbs/07_experiments.ipynb #db365e2d
 def verify(exp, setting='cpu', store=None, paths=None, epochs=1):
-    "(run name, equal? or None if not comparable here, report lines) for one stored run of `exp`'s `setting`"
+    "(run name, equal? or None if not comparable, report lines) for a stored run of `setting`"
     from layeradv.provenance import provenance
     from layeradv.store import comparable
     store = committed_store() if store is None else store          # (an empty store is falsy)
@@ -244,7 +244,7 @@ def curves_of(results, label, seed=0):
 
 # %% ../nbs/07_experiments.ipynb #204b21d2
 def fig3(results, prefix, title, group, label, seed=0):
-    "Fig. 3 panels: train and test error curves of the `seed` runs, one figure per group, saved as <prefix>_<group>.png"
+    "Fig. 3 panels: train and test error of the `seed` runs, a figure per group, saved by `prefix`"
     import matplotlib.pyplot as plt
     figs = []
     for g in sorted({group(_cfg(r)) for r in results.values()}):
@@ -257,7 +257,7 @@ def fig3(results, prefix, title, group, label, seed=0):
 
 # %% ../nbs/07_experiments.ipynb #174ca134
 def report(exp, results, out=None, title=''):
-    "The table of `results` and their curves: (table, figures); written to out/table.csv and out/curves_<group>.png if `out`"
+    "(table, figures) of `results`; written to out/table.csv and out/curves_<group>.png if `out`"
     tab = exp.table(results)
     if out: Path(out).mkdir(parents=True, exist_ok=True); tab.to_csv(Path(out) / 'table.csv')
     return tab, fig3(results, Path(out) / 'curves' if out else None, title, exp.group, exp.label)
@@ -266,7 +266,7 @@ def report(exp, results, out=None, title=''):
 NO_RESULT = "No result yet"
 
 def show_saved(exp, more=None, store=None):
-    "Display the committed results of each setting of `exp` that has been run (table, `more(setting, results)`, curves), or say there are none"
+    "Show the committed results of each setting of `exp` that has run, or say there are none"
     from IPython.display import display
     saved = saved_results(exp, store)
     if not saved: print(f"{NO_RESULT}: no setting of {exp.name} has been run beyond CI's quick test (its settings need a GPU)."); return

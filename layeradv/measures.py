@@ -19,7 +19,7 @@ from .train import build_data
 
 # %% ../nbs/06b_measures.ipynb #1c6b3a4a
 def test_images(cfg, n=None):
-    "(class-balanced [0, 1] test images, labels, mean, std): `n` test images of run `cfg` (None: all)"
+    "(class-balanced [0, 1] test images, labels, mean, std): `n` test images of run `cfg`"
     _, te, _, (mean, std) = build_data(cfg, torch.device('cpu'))
     x, y = torch.cat([b for b, _ in te]).float(), torch.cat([l for _, l in te])
     x, y = subset((x * std + mean).contiguous(), y, n, 0)     # the same images for every run
@@ -41,7 +41,7 @@ def attack_stream(model, x, y, mean, std, batch=500):
 
 # %% ../nbs/06b_measures.ipynb #31a95dda
 def pixel_layerwise(sigma, source='prev', with_input=True):
-    "The `layerwise` attack at pixel eps: Gc positions moved by eps / `sigma` stds, the input by eps"
+    "The `layerwise` attack at pixel eps: Gc positions moved by eps / `sigma` stds, input by eps"
     def attack(m, x, y, e, carry=None):
         return layerwise(
             m, x, y, e / sigma, carry, source=source, input_eps=e if with_input else 0.0
@@ -92,7 +92,7 @@ def fig2(model, x, y, mean, std, eps_grid=TABLE4_EPS, classes=(1, 2), per_class=
 
 # %% ../nbs/06b_measures.ipynb #02f177f5
 def fig2_table(m):
-    "Accuracy (%) per source and eps, on the two classes and on all classes, of a `fig2` measurement"
+    "Accuracy (%) per source and eps, on the two classes and on all, of a `fig2` measurement"
     import pandas as pd
     eps = sorted({float(k.split()[1]) for k in m})
     srcs = [s for s in FIG2_SOURCES if f'{s} {eps[0]}' in m]
@@ -103,7 +103,7 @@ def fig2_table(m):
 
 # %% ../nbs/06b_measures.ipynb #5001eda6
 def fig2_figure(m, title=''):
-    "Fig. 2's t-SNE panels of a `fig2` measurement: a row per source, titled with the two-class accuracy"
+    "Fig. 2's t-SNE panels: a row per source, titled with the two-class accuracy"
     import numpy as np, matplotlib.pyplot as plt
     from layeradv.analysis import plot_tsne_grid
     eps = sorted({float(k.split()[1]) for k in m})
@@ -116,7 +116,7 @@ def fig2_figure(m, title=''):
 
 # %% ../nbs/06b_measures.ipynb #87f33b74
 def spectrum(model, x, y, mean, std, k=50):
-    "{'svals': the mean top-`k` singular values of the MLP encoder's Jacobian over images `x`} (Fig. 1)"
+    "{'svals': mean top-`k` singular values of the MLP encoder's Jacobian over `x`} (Fig. 1)"
     return {
         'svals': mean_spectrum(mlp_encoder(model), [((x - mean) / std, y)], k=k, chunk=50).tolist()
     }
@@ -141,7 +141,7 @@ def toy_spectrum(n=300):
 
 # %% ../nbs/06b_measures.ipynb #5231a44e
 def robustness_extra(n=2000, n_pgd=500, pgd_steps=10):
-    "extra(model, cfg): `input_robustness` over `n` test images, PGD's start seeded by the run's seed"
+    "extra(model, cfg): `input_robustness` over `n` test images, PGD seeded by the run's seed"
     return lambda model, cfg: input_robustness(
         model, *test_images(cfg, n), n_pgd, pgd_steps, cfg.seed
     )

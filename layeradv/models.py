@@ -23,7 +23,7 @@ _VGG_CFG = [64, 64, 'M', 128, 128, 'M', 256, 256, 256, 'M', 512, 512, 512, 'M', 
 _VGG_DROP = {1: 0.3, 3: 0.4, 5: 0.4, 6: 0.4, 8: 0.4, 9: 0.4, 11: 0.4, 12: 0.4}
 
 def vgg16_bn(num_classes=10, dropout=0.0, in_shape=(3, 32, 32)):
-    "VGG-16 with BN as in cifar.torch (13 conv-BN-ReLU, 5 max-pools, 512-wide classifier), sized for `in_shape` (C, H, W)"
+    "VGG-16 with BN as in cifar.torch (13 conv-BN-ReLU, 5 max-pools), sized for `in_shape`"
     (cin, h, w), layers, i, p = in_shape, [], 0, 0
     for v in _VGG_CFG:
         if v == 'M':
@@ -102,7 +102,7 @@ def resnet56(num_classes=10, dropout=0.0):
 
 # %% ../nbs/01_models.ipynb #534541f0
 class WideBlock(nn.Module):
-    "Pre-activation wide block: BN-ReLU-conv3x3-dropout-BN-ReLU-conv3x3, 1x1-conv shortcut when the shape changes"
+    "Pre-activation wide block: BN-ReLU-conv-dropout-BN-ReLU-conv, 1x1-conv shortcut on a new shape"
     def __init__(self, cin, cout, stride, dropout=0.0):
         super().__init__()
         self.bn1, self.conv1 = nn.BatchNorm2d(cin), nn.Conv2d(cin, cout, 3, stride, 1, bias=False)
@@ -147,12 +147,12 @@ def wrn28_10(num_classes=10, dropout=0.0):
 
 # %% ../nbs/01_models.ipynb #f4fd3fe4
 def alexnet(num_classes=1000, dropout=0.5):
-    "torchvision's AlexNet (the one-weird-trick variant the paper's Torch code used), randomly initialised"
+    "torchvision's AlexNet (the variant the paper's Torch code used), randomly initialised"
     return torchvision.models.alexnet(weights=None, num_classes=num_classes, dropout=dropout)
 
 # %% ../nbs/01_models.ipynb #2e9e9e8c
 def toy_mlp(num_classes=10, dropout=0.0, in_shape=(1, 32, 32)):
-    "The toy experiment's encoder and classifier: C*H*W inputs - FC 1024 - tanh - FC 512 - tanh - FC classes"
+    "The toy encoder and classifier: inputs - FC 1024 - tanh - FC 512 - tanh - FC classes"
     layers = [('flatten', nn.Flatten()), ('fc1', nn.Linear(math.prod(in_shape), 1024)),
               ('tanh1', nn.Tanh()),
               ('fc2', nn.Linear(1024, 512)), ('tanh2', nn.Tanh())]
@@ -161,7 +161,7 @@ def toy_mlp(num_classes=10, dropout=0.0, in_shape=(1, 32, 32)):
 
 # %% ../nbs/01_models.ipynb #a9ee4231
 def small_cnn(num_classes=10, dropout=0.0, widths=(32, 64, 128), in_shape=(3, 32, 32)):
-    "Table 4's network: three conv3x3-BN-ReLU-maxpool blocks and one linear layer, sized for `in_shape` (C, H, W)"
+    "Table 4's network: three conv-BN-ReLU-maxpool blocks and a linear layer, sized for `in_shape`"
     (cin, h, w), layers = in_shape, []
     if h >> len(widths) < 1 or w >> len(widths) < 1:        # each max-pool halves the side (floor)
         raise ValueError(
@@ -179,7 +179,7 @@ def small_cnn(num_classes=10, dropout=0.0, widths=(32, 64, 128), in_shape=(3, 32
 
 # %% ../nbs/01_models.ipynb #77924c55
 def vit_tiny(num_classes=10, dropout=0.0, in_shape=(3, 32, 32)):
-    "A small Vision Transformer for small RGB images: patch 4, 6 blocks, width 192, 3 heads (torchvision's)"
+    "A small Vision Transformer for small images: patch 4, 6 blocks, width 192, 3 heads"
     c, h, w = in_shape
     if c != 3 or h != w or h % 4: raise ValueError(f"vit_tiny needs square RGB images with a side divisible by 4, got {c}x{h}x{w}")
     return torchvision.models.VisionTransformer(h, 4, num_layers=6, num_heads=3, hidden_dim=192,
@@ -191,7 +191,7 @@ MODELS = {'vgg16_bn': vgg16_bn, 'resnet20': resnet20, 'resnet56': resnet56, 'wrn
           'alexnet': alexnet, 'toy_mlp': toy_mlp, 'small_cnn': small_cnn, 'vit_tiny': vit_tiny}
 
 def get_model(name, num_classes=10, dropout=0.0, in_shape=None, **kwargs):
-    "Build the model registered as `name` (see `MODELS`) for `num_classes` classes (sized for `in_shape` where it can be)"
+    "The model registered as `name` (see `MODELS`) for `num_classes`, sized for `in_shape`"
     if name not in MODELS:
         raise ValueError(f"unknown model {name!r}; choose one of {', '.join(MODELS)}")
     if not 0 <= dropout < 1: raise ValueError(f"dropout must be in [0, 1), got {dropout}")

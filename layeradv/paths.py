@@ -39,7 +39,7 @@ COMMITTED_FILES = {'cifar10': 'cifar10-jpg.tar.gz', 'cifar100': 'cifar-100-pytho
                    'imagenet': 'tiny-imagenet-10.tar.gz'}
 
 def committed_paths():
-    "{dataset: path} to look the committed results up with: the environment's, else the committed file names"
+    "{dataset: path} of the committed results: the environment's, else the committed file names"
     return {ds: os.environ.get(DATA_VARS[ds]) or name for ds, name in COMMITTED_FILES.items()}
 
 # %% ../nbs/01a_paths.ipynb #9d4876b5
@@ -57,12 +57,12 @@ def results_root():
 
 # %% ../nbs/01a_paths.ipynb #f4bfacdf
 def runs_root():
-    "Where training runs write their checkpoints: `$LAYERADV_RUNS`, else `runs` in the working folder"
+    "Where runs write checkpoints: `$LAYERADV_RUNS`, else `runs` in the working folder"
     return Path(os.environ.get('LAYERADV_RUNS', 'runs'))
 
 # %% ../nbs/01a_paths.ipynb #b9defa88
 def atomic_write(path, write):
-    "Call `write(tmp)` on a temporary file next to `path`, then rename it into place; returns `path`"
+    "Call `write(tmp)` on a temporary file next to `path`, then rename it into place"
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")

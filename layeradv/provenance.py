@@ -38,7 +38,7 @@ def cpu_vectors():
 
 # %% ../nbs/03b_provenance.ipynb #7d19a718
 def hardware(device='cpu'):
-    "One line naming the machine: the GPU for a CUDA device; else the CPU, its vector extensions and cores"
+    "One line naming the machine: the GPU, or the CPU with its vector extensions and cores"
     d = torch.device(device)
     if d.type == 'cuda': return torch.cuda.get_device_name(d)
     cpu = _cpuinfo('model name') or platform.processor() or platform.machine()
@@ -47,7 +47,7 @@ def hardware(device='cpu'):
 
 # %% ../nbs/03b_provenance.ipynb #1f982c39
 def synthetic_images(n=96, classes=4, size=8, seed=0):
-    "A fixed small `ImageData` of uniform random uint8 images, for traces that must not depend on data files"
+    "A fixed small `ImageData` of random uint8 images, for traces independent of data files"
     g = torch.Generator().manual_seed(seed)
     x = torch.randint(0, 256, (n, 3, size, size), generator=g, dtype=torch.uint8)
     y = torch.arange(n) % classes
@@ -55,7 +55,7 @@ def synthetic_images(n=96, classes=4, size=8, seed=0):
 
 # %% ../nbs/03b_provenance.ipynb #00184dcf
 def fixed_weights(model):
-    "Set every parameter of `model` to a fixed pattern of exact float64 values (no random-number kernel involved)"
+    "Set every parameter of `model` to a fixed pattern of exact float64 values"
     with torch.no_grad():
         for i, p in enumerate(model.parameters()):
             k = torch.arange(p.numel(), dtype=torch.float64)
@@ -89,7 +89,7 @@ def _rounded(v, digits=9): return float(f"{v:.{digits}g}")
 
 # %% ../nbs/03b_provenance.ipynb #83c2af6f
 def trace(**fields):
-    "Per-step losses of one float64 `run_epoch` on `synthetic_images`, then validation loss and error"
+    "Per-step losses of a float64 `run_epoch` on `synthetic_images`, then validation loss and error"
     cfg = TrainConfig(**{**_TRACE_CFG, **fields}).validate()
     data, cpu = synthetic_images(), torch.device('cpu')
     tr, _ = cifar_loaders(data, cfg.batch_size, flip=cfg.flip, crop=cfg.crop, dtype=torch.float64,
@@ -112,7 +112,7 @@ def trace(**fields):
 
 # %% ../nbs/03b_provenance.ipynb #7f81ea7c
 def init_summary(arch, seed=0):
-    "Per-tensor standard deviations (two significant digits) of model `arch` as initialised with `seed`"
+    "Per-tensor std (two significant digits) of model `arch` initialised with `seed`"
     torch.manual_seed(seed)
     m = get_model(arch, 10, in_shape=(3, 64, 64) if arch == 'alexnet' else None)
     return [float(f"{p.float().std():.2g}") if p.numel() > 1 else float(f"{p.item():.2g}")
@@ -127,7 +127,7 @@ def measure_fingerprint():
 
 # %% ../nbs/03b_provenance.ipynb #68666389
 def _source_key():
-    "A hash of the package's source files, the torch version and the machine: the fingerprint's cache key"
+    "A hash of the source files, torch version and machine: the fingerprint's cache key"
     h = hashlib.sha1(f"{torch.__version__}|{hardware()}".encode())
     for p in sorted(Path(importlib.util.find_spec('layeradv').origin).parent.rglob('*.py')):
         h.update(p.read_bytes())
@@ -146,7 +146,7 @@ def fingerprint():
 
 # %% ../nbs/03b_provenance.ipynb #69868afc
 def _commit():
-    "The git commit of the package's checkout, '+' if it has uncommitted changes; '' outside a checkout"
+    "The checkout's git commit, '+' if it has uncommitted changes; '' outside a checkout"
     root = Path(importlib.util.find_spec('layeradv').origin).resolve().parents[1]
     git = lambda *a: subprocess.run(
         ['git', '-C', str(root), *a], capture_output=True, text=True, timeout=20
@@ -162,12 +162,12 @@ def _commit():
 
 # %% ../nbs/03b_provenance.ipynb #a7f07633
 def provenance(device='cpu'):
-    "What produces a run on `device` now: code fingerprint, torch version, machine, CPU threads, git commit"
+    "What produces a run on `device`: code fingerprint, torch version, machine, threads, commit"
     return dict(fingerprint=fingerprint(), torch=torch.__version__, device=hardware(device),
                 threads=torch.get_num_threads(), commit=_commit())
 
 # %% ../nbs/03b_provenance.ipynb #e099dabf
 def same_code(results):
-    "The fingerprint shared by every result of `results` (dicts with 'provenance'); None if they differ or lack one"
+    "The fingerprint shared by every result of `results`; None if they differ or lack one"
     fps = {(r.get('provenance') or {}).get('fingerprint') for r in results}
     return fps.pop() if len(fps) == 1 else None

@@ -24,7 +24,7 @@ def pending(exp, setting, paths, store):
 
 # %% ../nbs/08a_results.ipynb #dbf3948e
 def run_studies(names, paths, store, setting='cpu', poll=60, log=print, quiet=True):
-    "Run the studies `names` in `setting` until each has every result; several workers may share the work"
+    "Run the studies `names` in `setting` until each has every result (workers may share)"
     exps = [get_experiment(n) for n in names]
     while True:
         for e in exps: reproduce(e, setting, paths, store=store, quiet=quiet, log=log)
@@ -59,7 +59,7 @@ README_COLS = ['study', 'claim', 'paper A - B', 'measured A / B', 'A - B [95% CI
                'Holm verdict']
 
 def _seeds(n, added):
-    "The seed count, with the interval over all seeds beside it when seeds were added after registering"
+    "The seed count, with the interval over all seeds beside it when seeds were added later"
     return f"{n} (all {added.split(':')[0]}: {added.split(': ')[1]})" if isinstance(added, str) else str(n)
 
 # %% ../nbs/08a_results.ipynb #35e8f02e

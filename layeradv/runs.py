@@ -62,7 +62,7 @@ def fmt_row(r):
 
 # %% ../nbs/02c_runs.ipynb #160aba03
 def plot_curves(runs, path=None, title=None):
-    "Train and test (or validation) error per epoch (the paper's Fig. 3) for one or more runs: {label: metrics rows}; saved to `path`"
+    "Train and test error per epoch (Fig. 3) of runs {label: metrics rows}; saved to `path`"
     import matplotlib, matplotlib.ticker
     if path and not _in_notebook(): matplotlib.use('Agg')
     import matplotlib.pyplot as plt, seaborn as sns
@@ -90,7 +90,7 @@ def _in_notebook():
 RUN_FILES = ('config.json', 'metrics.csv', 'last.pt', 'best.pt', 'curves.png')
 
 def check_run_dir(out, resume=False, overwrite=False):
-    "Raise a `TrainError` if `out` may not be used as asked (an existing run without resume/overwrite, nothing to resume)"
+    "Raise a `TrainError` if `out` may not be used as asked (a run without resume, or none)"
     out = Path(out)
     has_run = out.exists() and any((out / f).exists() for f in RUN_FILES)
     if has_run and not (resume or overwrite):
@@ -113,7 +113,7 @@ def prepare_run_dir(out, cfg, resume=False, overwrite=False):
 
 # %% ../nbs/02c_runs.ipynb #db76fcc7
 def save_checkpoint(path, model, opt, sched, epoch, history, best, norm, amp, last_shape=None):
-    "Everything a resumed run needs (`last_shape`: the shape of the last batch trained), written atomically"
+    "Everything a resumed run needs (`last_shape`: the last batch's shape), written atomically"
     ck = {'model': unwrap(model).state_dict(), 'gc': gc_state(unwrap(model)),
           'opt': opt.state_dict(),
           'sched': sched.state_dict(), 'epoch': epoch, 'history': history, 'best': best,
@@ -140,7 +140,7 @@ def load_checkpoint(path):
 
 # %% ../nbs/02c_runs.ipynb #f06b37cf
 def resume_from(path, model, opt, sched, amp):
-    "Load the checkpoint `path` into `model` (Gc caches too), `opt`, `sched`, the RNGs and `amp`'s scaler; (epoch, history, best, last batch shape)"
+    "Restore checkpoint `path` (model, Gc caches, optimiser, RNGs); (epoch, history, best, shape)"
     ck = load_checkpoint(path)
     unwrap(model).load_state_dict(ck['model'])
     load_gc_state(unwrap(model), ck['gc'])
@@ -153,7 +153,7 @@ def resume_from(path, model, opt, sched, amp):
 
 # %% ../nbs/02c_runs.ipynb #28aad5b4
 def save_epoch(out, cfg, history, best, key, model, opt, sched, norm, amp, last_shape=None):
-    "After an epoch: `last.pt`, `best.pt` if `history[-1][key]` is the best so far, metrics.csv and curves.png; the best row"
+    "After an epoch: last.pt, best.pt if this epoch is best by `key`, metrics.csv, curves; best row"
     row = history[-1]
     improved = best is None or row[key] < best[key]
     if improved: best = dict(row)
@@ -167,7 +167,7 @@ def save_epoch(out, cfg, history, best, key, model, opt, sched, norm, amp, last_
 
 # %% ../nbs/02c_runs.ipynb #f9daa32f
 def check_finite(model, epoch, val, test, out):
-    "Raise a `TrainError` if the held-out losses or the weights are not finite after `epoch` (before anything is saved)"
+    "Raise a `TrainError` if held-out losses or weights are not finite after `epoch`, before saving"
     bad = [k for k, r in (('validation loss', val), ('test loss', test))
            if r and r[0] is not None and not math.isfinite(r[0])]
     if not all(torch.isfinite(p).all() for p in model.parameters()): bad.append('a weight')
@@ -177,7 +177,7 @@ def check_finite(model, epoch, val, test, out):
 # %% ../nbs/02c_runs.ipynb #b4d30652
 @contextmanager
 def undo_failed_start(out, new_run, made_dir, history):
-    "If a new run fails before its first epoch is saved, remove what it wrote (the same command can then be retried)"
+    "Remove what a new run wrote if it fails before its first epoch is saved (so it can be retried)"
     try: yield
     except BaseException:
         if new_run and not history:

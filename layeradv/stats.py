@@ -41,7 +41,7 @@ def paired(a, b, level=0.95):
 
 # %% ../nbs/06a_stats.ipynb #dcb4821f
 def verdict(lo, hi, paper_effect):
-    "What interval [lo, hi] of A - B says of the claim 'A beats B by `paper_effect`' (0: a sign only)"
+    "What interval [lo, hi] of A - B says of 'A beats B by `paper_effect`' (0: a sign only)"
     e = paper_effect or 0.0
     if e < 0: lo, hi, e = -hi, -lo, -e                   # a claim stated the other way round
     if hi < 0: return 'not reproduced'
@@ -62,7 +62,7 @@ def holm(ps):
 
 # %% ../nbs/06a_stats.ipynb #a4219d4a
 def holm_interval(p, p_holm, alpha=0.05):
-    "(lo, hi): the t-interval of `paired` result `p` that excludes 0 exactly when `p_holm` < `alpha`"
+    "(lo, hi): the t-interval of `p` that excludes 0 exactly when `p_holm` < `alpha`"
     return (
         t_interval(p, 1 - alpha * min(1.0, p['p'] / p_holm)) if p_holm > 0 else (p['lo'], p['hi'])
     )

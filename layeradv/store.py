@@ -40,7 +40,7 @@ def run_key(cfg):
 
 # %% ../nbs/03c_store.ipynb #3432de42
 class RunStore:
-    "Result files of trained configurations, one per `run_key`, in folder `root`; run directories under `runs`"
+    "Result files of trained configurations, one per `run_key`, in `root`; run directories: `runs`"
     def __init__(self, root, runs=None):
         self.root = Path(root)
         self.runs = Path(runs) if runs else runs_root() / 'store'
@@ -63,7 +63,7 @@ def _write(self:RunStore, cfg, r): write_json(self.path(cfg), r)
 # %% ../nbs/03c_store.ipynb #4efd3a5d
 @patch
 def _lock(self:RunStore, cfg):
-    "Claim the training of `cfg` for this process (a lock file holding its pid); False if a live process holds it"
+    "Claim the training of `cfg` (a lock file with this process's pid); False if another has it"
     lock = self.runs / f'{run_key(cfg)}.lock'
     lock.parent.mkdir(parents=True, exist_ok=True)
     for _ in range(2):
@@ -78,7 +78,7 @@ def _lock(self:RunStore, cfg):
 
 # %% ../nbs/03c_store.ipynb #c8225847
 def _start(run, prov):
-    "(resume?, provenance) of run directory `run` for the code of `prov`: resumed only if that code wrote it"
+    "(resume?, provenance) of run directory `run`: resumed only if the code of `prov` wrote it"
     p = run / 'provenance.json'
     old = json.loads(p.read_text()) if p.exists() else None
     resume = (run / 'last.pt').exists() and bool(old) and old['fingerprint'] == prov['fingerprint']
@@ -95,7 +95,7 @@ def _start(run, prov):
 
 # %% ../nbs/03c_store.ipynb #4fe36cc4
 def best_epoch_test(cfg, run, model):
-    "The best-validation row of run directory `run`, with the test loss and error of its weights (`best.pt`)"
+    "The best-validation row of run `run`, with the test loss and error of its `best.pt` weights"
     ck = load_checkpoint(Path(run) / 'best.pt')
     model = copy.deepcopy(model)
     model.load_state_dict(ck['model'])
@@ -126,7 +126,7 @@ def _train(self:RunStore, cfg, extra, keep, quiet):
 # %% ../nbs/03c_store.ipynb #9e9b4a2b
 @patch
 def run(self:RunStore, cfg, extra=None, keep=False, quiet=True):
-    "The result of `cfg`: stored, or trained now (resuming its run directory) and stored; None while another trains it"
+    "The result of `cfg`: stored, or trained now and stored; None while another process trains it"
     if (r := self.get(cfg)) is not None:
         # measure later on the kept weights
         if extra and 'extra' not in r and self.weights(cfg).exists():
@@ -156,7 +156,7 @@ def measure_path(self:RunStore, cfg, name):
 # %% ../nbs/03c_store.ipynb #927c1414
 @patch
 def measure(self:RunStore, cfg, name, f=None):
-    "Measurement `name` of run `cfg`: stored next to its result, or `f(model, cfg)` on its kept weights now"
+    "Measurement `name` of run `cfg`: stored beside its result, or `f(model, cfg)` on its weights"
     p = self.measure_path(cfg, name)
     if p.exists(): return json.loads(p.read_text())
     if f is None or not self.weights(cfg).exists(): return None
@@ -171,14 +171,14 @@ def _first(v): return str(v).split('; then ')[0]
 
 # %% ../nbs/03c_store.ipynb #b995ca07
 def comparable(stored, now):
-    "The provenance fields (fingerprint, torch, device, threads) in which `stored` differs from `now`"
+    "The provenance fields (fingerprint, torch, device, threads) where `stored` differs from `now`"
     return [k for k in ('fingerprint', 'torch', 'device', 'threads')
             if _first(stored.get(k)) != str(now[k])]
 
 # %% ../nbs/03c_store.ipynb #65d0e742
 @patch
 def verify(self:RunStore, cfg, epochs=1):
-    "Retrain the first `epochs` of stored run `cfg`: (None, or whether all numbers are equal, report lines)"
+    "Retrain the first `epochs` of stored run `cfg`: (None or whether all numbers equal, report)"
     r = self.get(cfg)
     if r is None or 'provenance' not in r:
         raise ValueError(f"{self.path(cfg).name}: no stored result with provenance")
@@ -212,7 +212,7 @@ def _summary(r):
 # %% ../nbs/03c_store.ipynb #3e8bfc8d
 @patch
 def run_grid(self:RunStore, grid, extra=None, keep=False, quiet=True, log=print):
-    "{name: result} of every config of `grid` ({name: TrainConfig}), trained where missing; `extra(name)`: that run's measurement or None"
+    "{name: result} of every config of `grid`, trained where missing; `extra(name)`: a measurement"
     out = {}
     for i, (name, cfg) in enumerate(grid.items()):
         fresh = not self.path(cfg).exists()                   # (a stat, not a second read)

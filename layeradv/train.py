@@ -32,7 +32,7 @@ from .data import load_images, cifar_loaders, imagenet_loaders, IMAGENET_MEAN, I
 
 # %% ../nbs/03_train.ipynb #96c9c853
 def step_single(model, x, y, amp, cfg, norm):
-    "baseline, ours, random, random_matched: one forward and one backward (Gc layers, if any, act as configured)"
+    "baseline, ours, random, random_matched: one forward and one backward"
     with amp.autocast():
         out = model(x)
         loss = F.cross_entropy(out, y)
@@ -41,7 +41,7 @@ def step_single(model, x, y, amp, cfg, norm):
 
 # %% ../nbs/03_train.ipynb #88261969
 def step_ours_joint(model, x, y, amp, cfg, norm):
-    "Ours-joint: alpha * J(clean) + (1 - alpha) * J(perturbed); only the perturbed pass feeds the Gc caches"
+    "Ours-joint: alpha * J(clean) + (1 - alpha) * J(perturbed); the perturbed pass feeds the caches"
     a = cfg.alpha
     with amp.autocast():
         with gc_mode(model, perturb=False, capture=False): clean = model(x)
@@ -72,7 +72,7 @@ def step_fgs(model, x, y, amp, cfg, norm):
 
 # %% ../nbs/03_train.ipynb #8471ef29
 def step_fgs_inter(model, x, y, amp, cfg, norm):
-    "FGS-inter: a clean capturing pass, then the Gc positions perturbed by this batch's gradient signs; joint loss"
+    "FGS-inter: a clean capturing pass, then Gc perturbed by this batch's gradient signs"
     a = cfg.alpha
     with _no_sync(model), gc_mode(model, perturb=False, capture=True):
         with amp.autocast():
@@ -112,7 +112,7 @@ def evaluate(model, loader, amp=None, device=None, channels_last=True):
 
 # %% ../nbs/03_train.ipynb #69493616
 def build_model(cfg, num_classes, device=None, in_shape=None):
-    "The model of `cfg` (sized for inputs of `in_shape` where it can be), with Gc layers for the Gc methods, on `device`"
+    "The model of `cfg` for inputs of `in_shape`, with Gc layers for the Gc methods, on `device`"
     torch.manual_seed(cfg.seed)
     model = get_model(cfg.arch, num_classes, cfg.dropout, in_shape=in_shape)
     if cfg.method in GC_METHODS:
@@ -124,7 +124,7 @@ def build_model(cfg, num_classes, device=None, in_shape=None):
 
 # %% ../nbs/03_train.ipynb #cc1136c4
 def check_input(model, in_shape, arch, device):
-    "A one-line `TrainError` if `model` cannot take inputs of `in_shape` (one forward of 2 blank samples in eval mode)"
+    "A one-line `TrainError` if `model` cannot take inputs of `in_shape` (one eval forward)"
     was = model.training
     model.eval()
     try:
@@ -137,7 +137,7 @@ def check_input(model, in_shape, arch, device):
 
 # %% ../nbs/03_train.ipynb #6b5e4db7
 def build_data(cfg, device, rank=0, world=1):
-    "(train loader, test loader, number of classes, (mean, std) as (1, C, 1, 1) tensors in [0, 1] pixel units); `train.valid` with `cfg.valid`"
+    "(train loader, test loader, classes, (mean, std)); `train.valid` with `cfg.valid`"
     if cfg.dataset == 'imagenet':
         tr, te = imagenet_loaders(cfg.data, cfg.batch_size, cfg.workers,
                                   pin_memory=device.type == 'cuda', seed=cfg.seed,
@@ -161,7 +161,7 @@ def build_data(cfg, device, rank=0, world=1):
 
 # %% ../nbs/03_train.ipynb #020dcf9d
 def build_optim(cfg, model):
-    "SGD with Nesterov momentum and weight decay, and the step schedule lr / lr_factor every lr_step epochs"
+    "SGD with Nesterov momentum and weight decay; lr / lr_factor every lr_step epochs"
     opt = torch.optim.SGD(model.parameters(), lr=cfg.lr, momentum=cfg.momentum,
                           nesterov=cfg.nesterov and cfg.momentum > 0,
                           weight_decay=cfg.weight_decay)
@@ -172,7 +172,7 @@ def build_optim(cfg, model):
 
 # %% ../nbs/03_train.ipynb #287c56ca
 def compile_for_training(net, model):
-    "`torch.compile(net)` for training `model` (the module inside `net`): its Gc sign caches in int8 from now on"
+    "`torch.compile(net)` for training `model` (inside `net`); its Gc caches in int8 from now on"
     set_gc(model, cache_dtype=torch.int8)
     return torch.compile(net)
 
@@ -185,7 +185,7 @@ def _fallback(e):
 
 # %% ../nbs/03_train.ipynb #e397b55f
 class _Snapshot:
-    "Model, optimiser, Gc caches and RNG state, to retry a step exactly after a failed compiled attempt"
+    "Model, optimiser, Gc caches and RNG state, to retry a step after a failed compiled attempt"
     def __init__(self, model, opt):
         self.m, self.o = copy.deepcopy(model.state_dict()), copy.deepcopy(opt.state_dict())
         self.g, self.rng = copy.deepcopy(gc_state(model)), torch.get_rng_state()
@@ -201,7 +201,7 @@ def _median(v): return sorted(v)[len(v) // 2]
 
 # %% ../nbs/03_train.ipynb #28d11722
 class CompilePolicy:
-    "Runs steps and evaluations compiled where allowed (`on`: True, False or 'measure'), eagerly otherwise"
+    "Runs steps and evaluations compiled where allowed (`on`: True, False, 'measure'), else eagerly"
     def __init__(self, net, model, on=False, last=None, probe=5):
         # Dynamo does not guard on module hooks: no graph of an earlier model
         if on: torch._dynamo.reset()
@@ -210,7 +210,7 @@ class CompilePolicy:
         self.probe, self.times = probe, ({'compiled': [], 'eager': []} if on == 'measure' else None)
 
     def _compiled(self, step, x, y, amp, cfg, norm, opt):
-        "A compiled step, tried from a snapshot while it may still compile anew; eager after a failure"
+        "A compiled step, from a snapshot while it may still compile anew; eager after a failure"
         if self.tried >= 2 and x.shape in self.shapes: return step(self.fast, x, y, amp, cfg, norm)
         self.tried += 1
         snap = _Snapshot(self.model, opt)
@@ -222,7 +222,7 @@ class CompilePolicy:
             return step(self.net, x, y, amp, cfg, norm)
 
     def evaluate(self, loader, amp, channels_last=True):
-        "`evaluate` on `loader` with the compiled model if there is one, falling back to eager on failure"
+        "`evaluate` on `loader`, compiled if possible, eager after a failure"
         if self.fast is not None:
             try: return evaluate(self.fast, loader, amp, channels_last=channels_last)
             except Exception as e: _fallback(e); self.fast = None
@@ -241,7 +241,7 @@ def step(self:CompilePolicy, step, x, y, amp, cfg, norm, opt):
 # %% ../nbs/03_train.ipynb #5ffb7001
 @patch
 def _timed(self:CompilePolicy, step, x, y, amp, cfg, norm, opt):
-    "`probe` timed compiled steps, then `probe` eager ones; then keep the faster mode for the rest of the run"
+    "`probe` compiled steps, then `probe` eager ones, timed; then keep the faster mode"
     mode = 'compiled' if len(self.times['compiled']) < self.probe else 'eager'
     t0 = time.perf_counter()
     out = self._compiled(step, x, y, amp, cfg, norm,
@@ -276,7 +276,7 @@ def _not_finite(loss, epoch, i, out):
 
 # %% ../nbs/03_train.ipynb #9bab6754
 def run_epoch(policy, loader, opt, step, amp, cfg, norm, epoch=0, out='', mb=None):
-    "Train one epoch of `loader`; (mean training loss, error rate). `mb`: a progress bar to report to"
+    "Train one epoch of `loader`: (mean training loss, error rate); `mb` a progress bar"
     # a sharded loader's order for this epoch
     getattr(loader, 'set_epoch', lambda e: None)(epoch)
     policy.net.train()
@@ -308,7 +308,7 @@ def held_out(policy, va, te, amp, cfg, last_epoch):
 
 # %% ../nbs/03_train.ipynb #1ede95f6
 def setup_process(cfg):
-    "(rank, world size, device) of this process: the process group joined under torchrun, the device picked"
+    "(rank, world size, device) of this process: its process group under torchrun, its device"
     rank, world, local = dist_info()
     if world > 1 and not dist.is_initialized():
         dist.init_process_group(
@@ -328,7 +328,7 @@ def wrap(model, device, world):
 
 # %% ../nbs/03_train.ipynb #615495e4
 def open_run(cfg, out, resume, overwrite, lead, model, opt, sched, amp):
-    "(run dir, made now?, first epoch, history, best row, last batch shape) of run `out`, resumed if asked"
+    "(run dir, made now?, first epoch, history, best row, last batch shape) of run `out`"
     fresh = lead and not resume and not Path(out).exists()
     out = prepare_run_dir(out, cfg, resume, overwrite) if lead else Path(out)
     if not resume: return out, fresh, 0, [], None, None
@@ -359,7 +359,7 @@ def _banner(cfg, tr, device, world, amp, policy, out):
 
 # %% ../nbs/03_train.ipynb #59d5a369
 def epoch_row(epoch, loss, err, val, test, lr, seconds):
-    "The metrics of epoch `epoch` (0-based) as a row of metrics.csv; `val` None without a validation split"
+    "Epoch `epoch` (0-based) as a row of metrics.csv; `val` None without a validation split"
     return dict(epoch=epoch + 1, train_loss=loss, train_err=err, val_loss=val and val[0],
                 val_err=val and val[1],
                 test_loss=test[0], test_err=test[1], lr=lr, seconds=seconds)

@@ -42,7 +42,7 @@ def extra(k):
 
 # %% ../../nbs/12_tsne.ipynb #7932049a
 def table(results):
-    "Accuracy (%) under each source and eps, on the two classes and on all classes (the network of `results`)"
+    "Accuracy (%) per source and eps, on the two classes and on all (the network of `results`)"
     return fig2_table(next(iter(results.values()))['extra'])
 
 # %% ../../nbs/12_tsne.ipynb #61a947a9

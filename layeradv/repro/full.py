@@ -81,13 +81,13 @@ def val_acc(r):
 
 # %% ../../nbs/14_r20_full.ipynb #8c635276
 def converged(sweep, e=60, tol=1.0):
-    "(epochs to train, best val at E, best val at 2E): E stands unless 2E's best beats E's by more than `tol`"
+    "(epochs to train, best val at E, at 2E): E stands unless 2E beats it by more than `tol`"
     best = {n: max(val_acc(sweep[f'baseline-E{n}-s100'])) for n in (e, 2 * e)}
     return (e if best[2 * e] - best[e] <= tol else 2 * e), best[e], best[2 * e]
 
 # %% ../../nbs/14_r20_full.ipynb #a4bd11ce
 def reach_epoch(r, target):
-    "The first epoch (1-based) at which run `r`'s validation accuracy reaches `target` (%); None if it never does"
+    "The first epoch (1-based) at which run `r` reaches validation accuracy `target` (%), or None"
     return next((i + 1 for i, a in enumerate(val_acc(r)) if a >= target), None)
 
 # %% ../../nbs/14_r20_full.ipynb #046c86ce
@@ -98,7 +98,7 @@ def drop(r):
 
 # %% ../../nbs/14_r20_full.ipynb #bdef07d5
 def fig3_measures(final, a='ours', b='baseline'):
-    "Per seed: the baseline's best epoch, Ours' epoch reaching it, each arm's drop; paired intervals of the drops"
+    "Per seed: baseline's best epoch, Ours' epoch reaching it, each arm's drop; paired intervals"
     arms = by_arm(final)
     rows = []
     for ra, rb in zip(arms.get(a, []), arms.get(b, [])):

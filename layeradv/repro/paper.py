@@ -53,7 +53,7 @@ TABLE1_PAPER = {('cifar10', 'vgg16_bn'): {'baseline': 92.1, 'ours': 92.65},
                 ('cifar100', 'resnet56'): {'baseline': 68.2, 'ours': 71.4}}
 
 def table1_grid(k, paths):
-    "One run per (data set, model, method, seed, eps): baseline and Ours (one per eps when `eps` is a tuple), flips, no dropout"
+    "A run per (data set, model, method, seed, eps): baseline and Ours, flips, no dropout"
     eps = k['eps'] if isinstance(k['eps'], tuple) else (k['eps'],)
     tag = lambda e: f'-eps{e}' if len(eps) > 1 else ''
     return {f'{ds}-{a}-{m}{tag(e) if m == "ours" else ""}-s{s}': TrainConfig(arch=a, dataset=ds, data=paths[ds], method=m,
@@ -126,7 +126,7 @@ TABLE3_PAPER = {'VGG, CIFAR-10': {'baseline': 89.4, 'pool1': 89.5, 'pool2': 89.6
                                   'pool4': 91.1, 'pool5': 91.3}}
 
 def table3_grid(k, paths):
-    "The baseline and one Ours run per last Gc position (pool1 ... pool5) and seed; no flip, no dropout"
+    "The baseline and an Ours run per last Gc position (pool1 ... pool5) and seed; no flip"
     base = dict(arch='vgg16_bn', dataset='cifar10', data=paths['cifar10'], flip=False, eps=k['eps'],
                 **schedule(k))
     runs = {}
@@ -182,12 +182,12 @@ def table5_grid(k, paths):
 
 # %% ../../nbs/20_paper_scale.ipynb #9b6ed206
 def table5_extra(k):
-    "After training: accuracy (%) under input FGSM and PGD for each ε of Table 5, on the run's whole test set"
+    "After training: accuracy (%) under FGSM and PGD at each ε of Table 5, whole test set"
     return robustness_extra(n=None, n_pgd=None, pgd_steps=k['pgd_steps'])
 
 # %% ../../nbs/20_paper_scale.ipynb #5976e33f
 def table5_table(results, attack='fgsm'):
-    "Paper vs measured accuracy (%) under `attack` ('fgsm': Table 5; 'pgd': beyond the paper) for each method and ε"
+    "Paper vs measured accuracy (%) under `attack` ('fgsm': Table 5; 'pgd': beyond) per method, ε"
     measured = {}
     for i, e in enumerate(TABLE5_EPS):
         measured.update(
@@ -221,7 +221,7 @@ TABLE6_PAPER = {'WRN-28-10 (2016)': {'cifar10': 4.00, 'cifar100': 19.25},
          'WRN-28-10 - Ours': {'cifar10': 3.62, 'cifar100': 17.1}}
 
 def table6_grid(k, paths):
-    "One WRN-28-10 run per (data set, method, seed): baseline and Ours-joint (alpha 0.5), flip + crop with padding 4"
+    "A WRN-28-10 run per (data set, method, seed): baseline and Ours-joint, flip + crop 4"
     return {f'{ds}-{m}-s{s}': TrainConfig(arch='wrn28_10', dataset=ds, data=paths[ds], method=m,
                                           alpha=0.5, eps=k['eps'],
                                           flip=True, crop=4, seed=s, **schedule(k))
@@ -229,7 +229,7 @@ def table6_grid(k, paths):
 
 # %% ../../nbs/20_paper_scale.ipynb #69ee8a91
 def table6_table(results, which='final'):
-    "Paper vs measured error (%): published WRN rows, our baseline in the first row and Ours-joint in the last"
+    "Paper vs measured error (%): published WRN rows, our baseline first, Ours-joint last"
     return paper_vs_measured(TABLE6_PAPER,
                              collect(results, lambda c: (TABLE6_ROWS[c.method], c.dataset),
                                      lambda r: 100 - accuracy(r, which)))

@@ -102,13 +102,13 @@ EXPS = (R20_CIFAR10, R20_CIFAR100, R20_LAYERS, R20_VARIANTS)
 
 # %% ../../nbs/13_r20_small.ipynb #36f6a8d0
 def study_tables(exp, setting, paper, store=None):
-    "(arms table next to the `paper`'s accuracies, claims table) of study `exp` in `setting`; None without runs"
+    "(arms table beside the `paper`'s accuracies, claims table) of study `exp`; None without runs"
     _, _, final = read_setting(exp, setting, store)
     return (arms_table(final, paper), exp.table(final, exp.knobs(setting))) if final else None
 
 # %% ../../nbs/13_r20_small.ipynb #b55b668e
 def robust_table(final, attack):
-    "Mean accuracy (%) over seeds under `attack` ('fgsm', 'pgd') at each eps of Table 5; the paper's FGSM row beside"
+    "Mean accuracy (%) over seeds under `attack` at each eps of Table 5; the paper's FGSM row too"
     rows = []
     for a, rs in by_arm(final).items():
         v = torch.tensor([r['extra'][attack] for r in rs if 'extra' in r])

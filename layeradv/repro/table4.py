@@ -35,7 +35,7 @@ PAPER = {'FGS (2014)': [92.4, 53.28, 41.58, 36.44, 33.85],
          'Ours - all layers': [92.4, 48.56, 21.72, 14.76, 14.19]}
 
 def table(results):
-    "Accuracy (%) per eps: every measured row of Table 4 (the seed-0 network of `results`) and the paper's"
+    "Accuracy (%) per eps: every measured row of Table 4 and the paper's"
     r = next(r for r in results.values() if r['config']['seed'] == 0)['extra']
     eps = list(r['input FGSM'])
     rows = {**{k: [round(v[e], 2) for e in eps] for k, v in r.items()},
@@ -51,7 +51,7 @@ EXP = Experiment('table4',
 
 # %% ../../nbs/11_adversarial_strength.ipynb #34582615
 def summary(results):
-    "Table 4 as one Markdown line: accuracy (%) of every row at each eps > 0, the paper's beside its two"
+    "Table 4 as one Markdown line: every row's accuracy (%) at each eps > 0, the paper's beside"
     r = next(iter(results.values()))['extra']
     eps = list(r['input FGSM'])[1:]
     at = lambda v: ' / '.join(f'{x:.2f}'.rstrip('0').rstrip('.') for x in v)

@@ -32,7 +32,7 @@ TOY_SWEEP = {'ours': (0.01, 0.03, 0.1, 0.3),         # Gc eps, x activation std
 FIG1_ARMS = ('baseline', 'ours', 'fgs', 'random_matched')
 
 def fig1_spectrum(knobs):
-    "extra(model, cfg) of the toy study: Fig. 1's spectrum for the methods of `FIG1_ARMS` without dropout, None for the others"
+    "extra(model, cfg) of the toy study: Fig. 1's spectrum for `FIG1_ARMS` without dropout"
     f = toy_spectrum()
     return lambda model, cfg: f(model, cfg) if cfg.method in FIG1_ARMS and not cfg.dropout else None
 

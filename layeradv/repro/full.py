@@ -83,7 +83,8 @@ def val_acc(r):
 def converged(sweep, e=60, tol=1.0):
     "(epochs to train, best val at E, at 2E): E stands unless 2E beats it by more than `tol`"
     best = {n: max(val_acc(sweep[f'baseline-E{n}-s100'])) for n in (e, 2 * e)}
-    return (e if best[2 * e] - best[e] <= tol else 2 * e), best[e], best[2 * e]
+    # to 1e-9: accuracies are multiples of 100 / (validation images), differences exact
+    return (e if round(best[2 * e] - best[e], 9) <= tol else 2 * e), best[e], best[2 * e]
 
 # %% ../../nbs/14_r20_full.ipynb #a4bd11ce
 def reach_epoch(r, target):

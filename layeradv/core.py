@@ -189,19 +189,23 @@ SOURCES = {'prev': PrevSign, 'current': CurrentSign, 'matched': MatchedRandomSig
 # %% ../nbs/00_core.ipynb #985b2bb1
 class _Signs:
     "Gradients met during one backward pass, signed into their caches by two operators at its end"
-    def __init__(self): self.caches, self.grads = [], []
+    def __init__(self): self.caches, self.grads, self.task = [], [], None
 
     def add(self, cache, g):
-        "Sign `g` into `cache` when the backward pass ends (at once outside one)"
-        if not self.caches:
+        "Sign `g` into `cache` when this backward pass ends (at once outside one)"
+        task = torch._C._current_graph_task_id()
+        if task != self.task:
+            # a new pass; what a pass that failed left is dropped: its caches stay as they were
+            self.caches, self.grads = [], []
             try: torch.autograd.Variable._execution_engine.queue_callback(self.flush)
             except RuntimeError: return cache.copy_(torch.sign(g))
+            self.task = task
         self.caches.append(cache)
         self.grads.append(g)
 
     def flush(self):
-        caches, grads, self.caches, self.grads = self.caches, self.grads, [], []
-        torch._foreach_copy_(caches, torch._foreach_sign(grads))
+        caches, grads, self.caches, self.grads, self.task = self.caches, self.grads, [], [], None
+        if caches: torch._foreach_copy_(caches, torch._foreach_sign(grads))
 
 # %% ../nbs/00_core.ipynb #433d403e
 _SIGNS = _Signs()

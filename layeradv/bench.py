@@ -107,12 +107,10 @@ def epoch_seconds(arch='resnet20', method='ours', mode='eager', n_train=10_000, 
     dev = torch.device(device)
     am = Amp(dev, amp)
     g = torch.Generator().manual_seed(0)
-    mk = lambda n: (torch.randint(0, 256, (n, 3, 32, 32), dtype=torch.uint8, generator=g),
-                    torch.randint(0, 10, (n,), generator=g))
+    mk = lambda n: (torch.randint(0, 256, (n, 3, 32, 32), dtype=torch.uint8, generator=g), torch.randint(0, 10, (n,), generator=g))
     kw = dict(mean=[125.3, 123.0, 113.9], std=[63.0, 62.1, 66.7], device=dev,
               dtype=am.dtype or torch.float32)
-    tr, te = ResidentLoader(*mk(n_train), batch_size, flip=True,
-                            **kw), ResidentLoader(*mk(n_test), 1000, shuffle=False, **kw)
+    tr, te = ResidentLoader(*mk(n_train), batch_size, flip=True, **kw), ResidentLoader(*mk(n_test), 1000, shuffle=False, **kw)
     cfg = TrainConfig(arch=arch, method=method, data='-', eps=0.01)
     model = build_model(cfg, 10, dev)
     opt, _ = build_optim(cfg, model)
@@ -133,8 +131,7 @@ def isolated_run(a):
     t = bench_steps(a['arch'], a['batch_size'], methods=ms, modes=(a['mode'],), rounds=a['rounds'],
                     steps_per_round=a['steps'])
     mine, base = t[a['mode'], a['method']], t[a['mode'], 'baseline']
-    e = epoch_seconds(a['arch'], a['method'], a['mode'],
-                      batch_size=a['batch_size']) if a['epoch'] else None
+    e = epoch_seconds(a['arch'], a['method'], a['mode'], batch_size=a['batch_size']) if a['epoch'] else None
     return dict(times=mine, ratio=median([x / y for x, y in zip(mine, base)]), epoch=e)
 
 # `python -m layeradv.bench JSON`: one isolated run

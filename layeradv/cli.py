@@ -47,8 +47,7 @@ def _add_field(p, f, d):
     "Add config field `f` (docments `d`) to parser `p`: booleans as --flag / --no-flag"
     kw = dict(default=f.default, help=d['docment'] or f.name)
     if d['anno'] is bool: p.add_argument(f'--{f.name}', action=argparse.BooleanOptionalAction, **kw)
-    else: p.add_argument(f'--{f.name}', type=d['anno'],
-                         metavar=getattr(d['anno'], '__name__', 'VALUE').upper(), **kw)
+    else: p.add_argument(f'--{f.name}', type=d['anno'], metavar=getattr(d['anno'], '__name__', 'VALUE').upper(), **kw)
 
 # %% ../nbs/09_cli.ipynb #3bc6c82b
 def config_parser(prog='layeradv train'):
@@ -177,8 +176,9 @@ def reproduce_cmd(name:str,
     "Run or resume one of the paper's experiments and print its paper-vs-measured table"
     try:
         exp = get_experiment(name)
-        given = {k: v for k,
-                 v in dict(cifar10=cifar10, cifar100=cifar100, imagenet=imagenet).items() if v}
+        given = {k: v
+                 for k, v in dict(cifar10=cifar10, cifar100=cifar100, imagenet=imagenet).items()
+                 if v}
         knobs = exp.knobs(setting)
         if data: given.setdefault(exp.datasets[0], data)
         st = RunStore(store, runs) if store else committed_store(runs)

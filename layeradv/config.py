@@ -148,8 +148,7 @@ def pick_device(name='auto', local_rank=0):
 # %% ../nbs/02b_config.ipynb #d581a211
 def dist_info():
     "(rank, world size, local rank) from torchrun's environment, (0, 1, 0) otherwise"
-    return int(os.environ.get('RANK',
-                              0)), int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
+    return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
 
 # %% ../nbs/02b_config.ipynb #eb2286d8
 AUTO_COMPILE_STEPS = 2000

@@ -132,8 +132,7 @@ def random_signs(like):
     n = like.numel()
     # 32 uniform bits each
     words = torch.randint(-2**31, 2**31, (-(-n // 32),), dtype=torch.int32, device=like.device)
-    r = _sign_table(like.device,
-                    like.dtype).index_select(0, words.view(torch.uint8).int()).view(-1)[:n]
+    r = _sign_table(like.device, like.dtype).index_select(0, words.view(torch.uint8).int()).view(-1)[:n]
     dense = like.is_contiguous() or like.is_contiguous(memory_format=torch.channels_last)
     return r.as_strided(like.shape, like.stride()) if dense else r.view(like.shape)
 
@@ -329,10 +328,8 @@ def gc_hosts(model, start=None, stop=None):
     "Names of the layers a Gc follows: norm layers, else convs, else all linears but the last"
     mods = list(model.named_modules())
     names = [n for n, _ in mods]
-    if any(isinstance(m, NORM_TYPES) for _,
-           m in mods): hosts = [n for n, m in mods if isinstance(m, NORM_TYPES)]
-    elif any(isinstance(m, CONV_TYPES) for _,
-             m in mods): hosts = [n for n, m in mods if isinstance(m, CONV_TYPES)]
+    if any(isinstance(m, NORM_TYPES) for _, m in mods): hosts = [n for n, m in mods if isinstance(m, NORM_TYPES)]
+    elif any(isinstance(m, CONV_TYPES) for _, m in mods): hosts = [n for n, m in mods if isinstance(m, CONV_TYPES)]
     else: hosts = [n for n, m in mods if isinstance(m, nn.Linear)][:-1]
     lo = _span(names, start, model)[0] if start is not None else 0
     hi = _span(names, stop, model)[1] if stop is not None else len(names) - 1
@@ -349,8 +346,7 @@ def _apply_gc_before(act, inputs): return (act._gc_host.gc(inputs[0]), *inputs[1
 def fused_act(module):
     "The activation a fused norm + activation layer applies last (timm's `BatchNormAct2d`) or None"
     a = getattr(module, 'act', None)
-    return a if isinstance(module,
-                           NORM_TYPES) and isinstance(a, nn.Module) and not isinstance(a, nn.Identity) else None
+    return a if isinstance(module, NORM_TYPES) and isinstance(a, nn.Module) and not isinstance(a, nn.Identity) else None
 
 # %% ../nbs/00_core.ipynb #54058eff
 def gc_layers(model):

@@ -203,11 +203,9 @@ def read_cifar(path, name='cifar10', download=False):
     root = extract_archive(p) if is_archive(p) else (p.parent if p.name == CIFAR_FOLDERS[name][1] else p)
     cls = getattr(torchvision.datasets, CIFAR_FOLDERS[name][0])
     def build():
-        try: tr, te = cls(str(root), train=True,
-                          download=download), cls(str(root), train=False, download=download)
+        try: tr, te = cls(str(root), train=True, download=download), cls(str(root), train=False, download=download)
         except RuntimeError as e: raise DataError(f"{p}: {e}") from None
-        t = lambda ds: (torch.from_numpy(ds.data).permute(0, 3, 1, 2).contiguous(),
-                        torch.tensor(ds.targets, dtype=torch.int64))
+        t = lambda ds: (torch.from_numpy(ds.data).permute(0, 3, 1, 2).contiguous(), torch.tensor(ds.targets, dtype=torch.int64))
         return ImageData(*t(tr), *t(te), list(tr.classes))
     return _cached(name, p, build)
 
@@ -314,8 +312,7 @@ def _batch(self:ResidentLoader, idx, flips, offs):
     C, H, W = self.shape
     rows = self.x[idx]
     if self.crop or self.flip:
-        grid = torch.where(flips[:, None], self._grid_flip,
-                           self._grid) if self.flip else self._grid.expand(len(idx), -1)
+        grid = torch.where(flips[:, None], self._grid_flip, self._grid) if self.flip else self._grid.expand(len(idx), -1)
         if self.crop: grid = grid + ((offs[:, 0] * self.Wp + offs[:, 1]) * C)[:, None]
         rows = torch.gather(rows, 1, grid)
     xb = rows.view(len(idx), H, W, C).to(torch.float32).mul_(self._scale).add_(self._shift)
@@ -416,8 +413,7 @@ def imagenet_loaders(path, batch_size=256, workers=4, size=224, resize=256, pin_
     norm = T.Normalize(IMAGENET_MEAN, IMAGENET_STD)
     tr_tf = T.Compose([T.RandomResizedCrop(size), T.RandomHorizontalFlip(), T.ToTensor(), norm])
     va_tf = T.Compose([T.Resize(resize), T.CenterCrop(size), T.ToTensor(), norm])
-    tr_ds, va_ds = ImageFolder(root / 'train', tr_tf,
-                               loader=load_rgb), ImageFolder(root / test, va_tf, loader=load_rgb)
+    tr_ds, va_ds = ImageFolder(root / 'train', tr_tf, loader=load_rgb), ImageFolder(root / test, va_tf, loader=load_rgb)
     tr_ds, va_ds = _balanced(tr_ds, train_subset, seed), _balanced(va_ds, test_subset, seed)
     kw = dict(num_workers=workers, pin_memory=pin_memory, persistent_workers=workers > 0)
     g = torch.Generator().manual_seed(seed)

@@ -260,10 +260,8 @@ def sweep_table(sweep):
     "Mean final validation accuracy (%) per (method, eps) of a study's sweep results"
     import pandas as pd
     rows = {}
-    for r in sweep.values(): rows.setdefault((r['config']['method'], r['config']['eps']),
-                                             []).append(accuracy(r, split='val'))
-    return pd.DataFrame([{'method': m, 'eps': e, 'val acc (%)': round(sum(v) / len(v), 2),
-                          'seeds': len(v)} for (m, e), v in sorted(rows.items())])
+    for r in sweep.values(): rows.setdefault((r['config']['method'], r['config']['eps']), []).append(accuracy(r, split='val'))
+    return pd.DataFrame([{'method': m, 'eps': e, 'val acc (%)': round(sum(v) / len(v), 2), 'seeds': len(v)} for (m, e), v in sorted(rows.items())])
 
 # %% ../nbs/08_evidence.ipynb #77b6413c
 def arms_table(final, paper=None):

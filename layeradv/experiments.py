@@ -115,10 +115,7 @@ def choose_eps(sweep, results, split='val'):
     by, done = {}, {}
     for n, c in sweep.items():
         done[c.method] = done.get(c.method, True) and n in results
-        if n in results:
-            by.setdefault(c.method, {}).setdefault(c.eps, []).append(
-                accuracy(results[n], split=split)
-            )
+        if n in results: by.setdefault(c.method, {}).setdefault(c.eps, []).append(accuracy(results[n], split=split))
     means = {m: {e: sum(v) / len(v) for e, v in es.items()} for m, es in by.items() if done[m]}
     return {m: max(es, key=es.get) for m, es in means.items()}
 
@@ -196,8 +193,8 @@ def paper_vs_measured(paper, measured, digits=2):
     "Per row and column of `paper` ({row: {col: value}}): its value and the measured mean ± std"
     def cell(v): return (fmt_ms(v, digits) + (f" (n={len(v)})" if len(v) > 1 else '')) if v else '—'
     df = pd.DataFrame([{(c, w): (p if w == 'paper' else cell(measured.get((row, c), [])))
-                        for c, p in cols.items() for w in ('paper', 'measured')} for row,
-                       cols in paper.items()])
+                        for c, p in cols.items() for w in ('paper', 'measured')}
+                       for row, cols in paper.items()])
     df.columns = pd.MultiIndex.from_tuples(df.columns)
     df.index = pd.MultiIndex.from_tuples(paper) if all(isinstance(r, tuple) for r in paper) else list(paper)
     return df
@@ -232,8 +229,7 @@ def verify(exp, setting='cpu', store=None, paths=None, epochs=1):
     if not done:
         raise ValueError(f"{exp.name} ({setting}): no stored run records its provenance yet")
     now = provenance()
-    rank = lambda it: (len(comparable(it[1][1]['provenance'], now)),
-                       it[1][1]['seconds'] / len(it[1][1]['history']))
+    rank = lambda it: (len(comparable(it[1][1]['provenance'], now)), it[1][1]['seconds'] / len(it[1][1]['history']))
     name, (c, _) = min(done.items(), key=rank)
     return (name, *store.verify(c, epochs))
 

@@ -26,8 +26,7 @@ class TrainError(RuntimeError):
 # %% ../nbs/02c_runs.ipynb #a3eb7ddf
 def unwrap(model):
     "The module inside a DDP or `torch.compile` wrapper (the model itself otherwise)"
-    return model.module if isinstance(model,
-                                      nn.parallel.DistributedDataParallel) else getattr(model, '_orig_mod', model)
+    return model.module if isinstance(model, nn.parallel.DistributedDataParallel) else getattr(model, '_orig_mod', model)
 
 # %% ../nbs/02c_runs.ipynb #95da687a
 METRIC_FIELDS = ['epoch', 'train_loss', 'train_err', 'val_loss', 'val_err', 'test_loss', 'test_err',

@@ -88,8 +88,8 @@ def _start(run, prov):
     # name every machine, thread count and commit
     if resume:
         named = lambda k, v: k in old and str(v) in str(old[k]).split('; then ')
-        prov = {k: old[k] if named(k, v) else f"{old[k]}; then {v}" if k in old else v for k,
-                v in prov.items()}
+        prov = {k: old[k] if named(k, v) else f"{old[k]}; then {v}" if k in old else v
+                for k, v in prov.items()}
     write_json(p, prov)
     return resume, prov
 

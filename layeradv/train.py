@@ -98,8 +98,7 @@ def evaluate(model, loader, amp=None, device=None, channels_last=True):
     was = model.training
     model.eval()
     amp = amp or Amp(device or next(model.parameters()).device, 'none')
-    tot, err, n = torch.zeros((), device=amp.device,
-                              dtype=torch.float64), torch.zeros((), device=amp.device, dtype=torch.long), 0
+    tot, err, n = torch.zeros((), device=amp.device, dtype=torch.float64), torch.zeros((), device=amp.device, dtype=torch.long), 0
     for x, y in loader:
         x, y = x.to(amp.device, non_blocking=True), y.to(amp.device, non_blocking=True)
         if channels_last and x.dim() == 4: x = x.contiguous(memory_format=torch.channels_last)
@@ -244,8 +243,7 @@ def _timed(self:CompilePolicy, step, x, y, amp, cfg, norm, opt):
     "`probe` compiled steps, then `probe` eager ones, timed; then keep the faster mode"
     mode = 'compiled' if len(self.times['compiled']) < self.probe else 'eager'
     t0 = time.perf_counter()
-    out = self._compiled(step, x, y, amp, cfg, norm,
-                         opt) if mode == 'compiled' else step(self.net, x, y, amp, cfg, norm)
+    out = self._compiled(step, x, y, amp, cfg, norm, opt) if mode == 'compiled' else step(self.net, x, y, amp, cfg, norm)
     if x.is_cuda: torch.cuda.synchronize()
     # the compiled step failed: eager from now on
     if self.times is None: return out
@@ -383,7 +381,8 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
     opt, sched = build_optim(cfg, model)
     out, fresh, start, history, best, last = open_run(cfg, out, resume, overwrite, lead, model, opt, sched, amp)
     net = wrap(model, device, world)
-    policy = CompilePolicy(net, model, want_compile(cfg, device, (cfg.epochs - start) * len(tr)), last)
+    policy = CompilePolicy(net, model, want_compile(cfg, device, (cfg.epochs - start) * len(tr)),
+                           last)
     # best.pt: the epoch with the lowest `key`
     key = 'val_err' if va is not None else 'test_err'
     bar = Progress(lead and not quiet, range(start, cfg.epochs))
@@ -392,8 +391,10 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
     with undo_failed_start(out, lead and not resume, fresh, history):
         for epoch in bar:
             t0 = time.time()
-            loss, err = run_epoch(policy, tr, opt, STEPS[cfg.method], amp, cfg, norm, epoch, out, bar.mb)
-            lr = opt.param_groups[0]['lr']; sched.step()
+            loss, err = run_epoch(policy, tr, opt, STEPS[cfg.method], amp, cfg, norm, epoch, out,
+                                  bar.mb)
+            lr = opt.param_groups[0]['lr']
+            sched.step()
             v, t = held_out(policy, va, te, amp, cfg, epoch + 1 == cfg.epochs)
             # a diverged epoch never reaches a checkpoint
             check_finite(model, epoch, v, t, out)

@@ -64,3 +64,13 @@ def test_statements_sharing_a_line_are_split_only_where_it_keeps_their_meaning()
     commented = "x = 1; y = 2  # why\n"
     assert R.split_compound(commented) == commented
     assert R.tidy_code("for i in r:\n    x = 1; y = 2\n") == "for i in r:\n    x = 1\n    y = 2\n"
+
+
+def test_no_break_inside_a_for_target_a_one_line_compound_or_a_bracket_closed_mid_line():
+    target = "    x = {k: v for k, v in pairs_with_a_long_name.items() if v is not None and long_check(k) and long_check(v)}"
+    out = R.wrap_lines(target)
+    assert 'for k, v in' in out and out != target           # breaks before `if`, not inside `k, v`
+    compound = "    if any(isinstance(m, NORM) for _, m in mods): hosts = [n for n, m in mods if isinstance(m, NORM)]"
+    assert R.wrap_lines(compound) == compound
+    mid = "    return a if isinstance(module, NORM_TYPES) and isinstance(a, nn.Module) and not isinstance(a, nn.Id) else None"
+    assert R.wrap_lines(mid) == mid                          # no `isinstance(module,` / `NORM_TYPES)` split

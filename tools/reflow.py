@@ -116,19 +116,34 @@ def split_statements(src):
 
 def _breaks(src, row):
     "Where physical line `row` of `src` may break: [(column, continuation indent, depth)]"
-    toks, stack, out = list(tokenize.generate_tokens(io.StringIO(src).readline)), [], []
+    toks = list(tokenize.generate_tokens(io.StringIO(src).readline))
+    close, stack = {}, []                   # each opening bracket's token index -> its closer's end
+    for k, t in enumerate(toks):
+        if t.type == tokenize.OP and t.string in '([{': stack.append(k)
+        if t.type == tokenize.OP and t.string in ')]}' and stack: close[stack.pop()] = t.end
+    end = len(src.split('\n')[row - 1].rstrip())
+    out, stack, target = [], [], set()      # open brackets; levels inside a `for ... in` target
     for k, t in enumerate(toks):
         if t.start[0] > row: break
-        on, nxt = t.start[0] == row and stack, toks[k + 1] if k + 1 < len(toks) else t
-        # a line of several statements is left alone
-        if t.start[0] == row and not stack and t.string == ';': return []
-        # after a comma (not a tuple's last), or before a comprehension's `for` / `if` / `else`
-        if on and t.type == tokenize.OP and t.string == ',' and nxt.string not in ')]}':
-            out.append((t.end[1], stack[-1] + 1, len(stack)))
-        if on and t.type == tokenize.NAME and t.string in ('for', 'if', 'else'):
-            out.append((t.start[1], stack[-1] + 1, len(stack)))
-        if t.type == tokenize.OP and t.string in '([{': stack.append(t.start[1])
-        if t.type == tokenize.OP and t.string in ')]}' and stack: stack.pop()
+        on = t.start[0] == row and stack
+        if t.start[0] == row and not stack and t.string in (';', ':'):
+            # several statements, or a one-line compound statement: left alone
+            nxt = toks[k + 1]
+            if t.string == ';' or nxt.start[0] == row and nxt.type not in (tokenize.COMMENT, tokenize.NEWLINE):
+                return []
+        # only inside a bracket that stays open to (nearly) the line's end
+        r, c = close.get(stack[-1], (row + 1, 0)) if stack else (row, 0)
+        whole = r > row or c >= end - 15
+        if on and whole and t.string == ',' and toks[k + 1].string not in ')]}' and len(stack) not in target:
+            out.append((t.end[1], toks[stack[-1]].start[1] + 1, len(stack)))
+        # before a comprehension's `for` / `if` or a conditional's `else`
+        if on and whole and t.type == tokenize.NAME and t.string in ('for', 'if', 'else'):
+            out.append((t.start[1], toks[stack[-1]].start[1] + 1, len(stack)))
+        if t.type == tokenize.NAME and t.string == 'for': target.add(len(stack))
+        if t.type == tokenize.NAME and t.string == 'in': target.discard(len(stack))
+        if t.type == tokenize.OP and t.string in '([{': stack.append(k)
+        if t.type == tokenize.OP and t.string in ')]}' and stack:
+            target.discard(len(stack)); stack.pop()
     return out
 
 

@@ -106,8 +106,7 @@ def fig3_measures(final, a='ours', b='baseline'):
         best = max(val_acc(rb))
         rows.append(dict(seed=rb['config']['seed'], **{f'{b} best epoch': reach_epoch(rb, best),
                          f'{a} reaches it at': reach_epoch(ra, best), f'{b} drop': drop(rb), f'{a} drop': drop(ra)}))
-    drops = fmt_pair(paired([r[f'{b} drop'] for r in rows],
-                            [r[f'{a} drop'] for r in rows])) if len(rows) > 1 else {}
+    drops = fmt_pair(paired([r[f'{b} drop'] for r in rows], [r[f'{a} drop'] for r in rows])) if len(rows) > 1 else {}
     return rows, drops
 
 # %% ../../nbs/14_r20_full.ipynb #5a1e8056

@@ -52,7 +52,7 @@ def _act_std(gc, x, host=None, host_input=None):
 # %% ../nbs/00_core.ipynb #91c04608
 def _affine_std(bn):
     "Spread of training BatchNorm `bn`'s output from its affine parameters: sqrt(mean w² + var b)"
-    if not bn.affine: return torch.ones((), device=bn.running_var.device)
+    if not bn.affine: return torch.ones(())  # a normalised output: unit spread
     w, b = bn.weight.detach().float(), bn.bias.detach().float()
     return (w.square().mean() + b.var(correction=0)).sqrt()
 
@@ -90,8 +90,9 @@ class AffineStd:
 def _bn_affine(gc, x, host=None, host_input=None):
     "`_affine_std` of a training BatchNorm `host` (from the model's table if any); else `_act_std`"
     if type(host) not in _BATCH_NORMS or not host.training: return _act_std(gc, x, host, host_input)
+    if not host.affine: return _unit(gc, x)
     table = getattr(gc, 'affine_table', None)
-    if table is None or not host.affine or torch.compiler.is_compiling(): return _affine_std(host)
+    if table is None or torch.compiler.is_compiling(): return _affine_std(host)
     return table(host, x.dtype)
 
 # each: (gc, x, host, host_input) -> s

@@ -14,7 +14,8 @@ import collections, time
 from torch.utils._python_dispatch import TorchDispatchMode
 import torch
 from .config import METHODS, TrainConfig, Amp
-from .train import STEPS, CompilePolicy, build_model, build_optim, compile_for_training, run_epoch
+from .train import (STEPS, CompilePolicy, build_model, build_optim, compile_for_training,
+                            run_epoch)
 from .data import ResidentLoader
 from .core import set_gc, gc_layers
 
@@ -107,10 +108,12 @@ def epoch_seconds(arch='resnet20', method='ours', mode='eager', n_train=10_000, 
     dev = torch.device(device)
     am = Amp(dev, amp)
     g = torch.Generator().manual_seed(0)
-    mk = lambda n: (torch.randint(0, 256, (n, 3, 32, 32), dtype=torch.uint8, generator=g), torch.randint(0, 10, (n,), generator=g))
+    mk = lambda n: (torch.randint(0, 256, (n, 3, 32, 32), dtype=torch.uint8, generator=g),
+                    torch.randint(0, 10, (n,), generator=g))
     kw = dict(mean=[125.3, 123.0, 113.9], std=[63.0, 62.1, 66.7], device=dev,
               dtype=am.dtype or torch.float32)
-    tr, te = ResidentLoader(*mk(n_train), batch_size, flip=True, **kw), ResidentLoader(*mk(n_test), 1000, shuffle=False, **kw)
+    tr, te = (ResidentLoader(*mk(n_train), batch_size, flip=True, **kw),
+              ResidentLoader(*mk(n_test), 1000, shuffle=False, **kw))
     cfg = TrainConfig(arch=arch, method=method, data='-', eps=0.01)
     model = build_model(cfg, 10, dev)
     opt, _ = build_optim(cfg, model)
@@ -131,7 +134,8 @@ def isolated_run(a):
     t = bench_steps(a['arch'], a['batch_size'], methods=ms, modes=(a['mode'],), rounds=a['rounds'],
                     steps_per_round=a['steps'])
     mine, base = t[a['mode'], a['method']], t[a['mode'], 'baseline']
-    e = epoch_seconds(a['arch'], a['method'], a['mode'], batch_size=a['batch_size']) if a['epoch'] else None
+    e = (epoch_seconds(a['arch'], a['method'], a['mode'], batch_size=a['batch_size']) if a['epoch']
+         else None)
     return dict(times=mine, ratio=median([x / y for x, y in zip(mine, base)]), epoch=e)
 
 # `python -m layeradv.bench JSON`: one isolated run
@@ -154,12 +158,14 @@ def bench_isolated(arch='resnet20', batch_size=128, methods=('baseline', 'ours')
                      epoch=epoch and k == 0)
             r = subprocess.run([sys.executable, '-m', 'layeradv.bench', json.dumps(a)],
                                capture_output=True, text=True)
-            if r.returncode: raise RuntimeError(f'bench_isolated: {mo} {m} failed: {r.stderr.strip().splitlines()[-1]}')
+            if r.returncode: raise RuntimeError(f'bench_isolated: {mo} {m} failed: '
+                                                f'{r.stderr.strip().splitlines()[-1]}')
             out = json.loads(r.stdout.strip().splitlines()[-1])
             times[mo, m].append(median(out['times']))
             ratios[mo, m].append(out['ratio'])
             if out['epoch'] is not None: epochs[mo, m].append(out['epoch'])
-            if log: log(f'rep {k + 1}/{reps} {mo:<8} {m:<15} {1000 * times[mo, m][-1]:.1f} ms/step, '
+            if log: log(f'rep {k + 1}/{reps} {mo:<8} {m:<15} '
+                        f'{1000 * times[mo, m][-1]:.1f} ms/step, '
                         f'{out["ratio"]:.3f} x its baseline', flush=True)
     return times, epochs, ratios
 
@@ -188,7 +194,10 @@ def count_ops(arch='resnet20', method='ours', batch_size=128, device='cpu', eps=
     opt, _ = build_optim(cfg, model)
     x = torch.randn(batch_size, 3, 32, 32, device=dev).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (batch_size,), device=dev)
-    def step(): opt.zero_grad(set_to_none=True); STEPS[method](model, x, y, amp, cfg, None); amp.step(opt)
+    def step():
+        opt.zero_grad(set_to_none=True)
+        STEPS[method](model, x, y, amp, cfg, None)
+        amp.step(opt)
     step(); step()
     return dispatched(step)
 

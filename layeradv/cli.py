@@ -47,13 +47,16 @@ def _add_field(p, f, d):
     "Add config field `f` (docments `d`) to parser `p`: booleans as --flag / --no-flag"
     kw = dict(default=f.default, help=d['docment'] or f.name)
     if d['anno'] is bool: p.add_argument(f'--{f.name}', action=argparse.BooleanOptionalAction, **kw)
-    else: p.add_argument(f'--{f.name}', type=d['anno'], metavar=getattr(d['anno'], '__name__', 'VALUE').upper(), **kw)
+    else:
+        p.add_argument(f'--{f.name}', type=d['anno'],
+                       metavar=getattr(d['anno'], '__name__', 'VALUE').upper(), **kw)
 
 # %% ../nbs/09_cli.ipynb #3bc6c82b
 def config_parser(prog='layeradv train'):
     "An argparse parser with one option per `TrainConfig` field (help from its comment)"
     p = argparse.ArgumentParser(prog=prog, formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-                                description="Train a model with one of the paper's methods; writes a run directory.")
+                                description="Train a model with one of the paper's methods; writes "
+                                            "a run directory.")
     p.add_argument(
         '--out', required=True, help='run directory (config.json, metrics.csv, *.pt, curves.png)'
     )
@@ -70,7 +73,8 @@ def config_parser(prog='layeradv train'):
 def train_cmd(argv=None):
     "Train a model with one of the paper's methods (layeradv train --help)"
     a = vars(config_parser().parse_args(argv))
-    out, resume, overwrite, quiet = a.pop('out'), a.pop('resume'), a.pop('overwrite'), a.pop('quiet')
+    out, resume, overwrite, quiet = (a.pop('out'), a.pop('resume'), a.pop('overwrite'),
+                                     a.pop('quiet'))
     try:
         if resume:
             if not (Path(out) / 'config.json').exists():
@@ -130,7 +134,8 @@ def bench(arch:str='resnet20',      # model
         t = bench_steps(arch, batch_size, modes=modes, device=device, amp=amp, rounds=rounds,
                         steps_per_round=steps)
         print_steps(t, f"{arch}, batch {batch_size}, {device}, amp {amp}, "
-                       f"{torch.get_num_threads()} threads, median of {rounds} rounds x {steps} steps")
+                       f"{torch.get_num_threads()} threads, median of {rounds} rounds x "
+                       f"{steps} steps")
         for mode, m in [(mode, m) for mode in modes for m in ('baseline', 'ours')] if epoch else ():
             print(f"{mode:<9} {m:<9} epoch of 10,000 images + evaluation of 10,000: "
                   f"{epoch_seconds(arch, m, mode, device=device, amp=amp):.1f} s")
@@ -190,10 +195,9 @@ def reproduce_cmd(name:str,
         )
         tab, _ = report(exp, res, out, f'{setting} setting, seed 0')
     except USER_ERRORS as e: return _error('reproduce', e)
-    print(
-        f"\n{exp.title} ({setting}, {len(res)} runs)\n{tab.to_string()}\n\ntable: {out / 'table.csv'}  "
-        f"curves: {out}/curves_*.png  chapter: nbs/{exp.notebook}.ipynb"
-    )
+    print(f"\n{exp.title} ({setting}, {len(res)} runs)\n{tab.to_string()}\n")
+    print(f"table: {out / 'table.csv'}  curves: {out}/curves_*.png  "
+          f"chapter: nbs/{exp.notebook}.ipynb")
     return 0
 
 COMMANDS['reproduce'] = reproduce_cmd

@@ -21,15 +21,18 @@ from .core import SCALES
 # %% ../nbs/02b_config.ipynb #77082abd
 METHODS = {  # method: (what it is, passes per step)
     'baseline':   ("plain training", "1 forward + 1 backward"),
-    'ours':       ("Ours-orig: Gc with the previous batch's gradient signs, loss on the perturbed pass only (alpha = 0)", "1 forward + 1 backward"),
+    'ours':       ("Ours-orig: Gc with the previous batch's gradient signs, loss on the perturbed "
+                   "pass only (alpha = 0)", "1 forward + 1 backward"),
     'ours_joint': ("Ours-joint: alpha * J(clean) + (1 - alpha) * J(perturbed), Gc as in ours",
                    "2 forward + 1 backward through both graphs"),
-    'fgs':        ("FGS-orig (eq. 3): alpha * J(x) + (1 - alpha) * J(x + eps * sign(grad_x J)), input clamped to [0, 1]", "2 forward + 2 backward"),
+    'fgs':        ("FGS-orig (eq. 3): alpha * J(x) + (1 - alpha) * J(x + eps * sign(grad_x J)), "
+                   "input clamped to [0, 1]", "2 forward + 2 backward"),
     'fgs_inter':  ("FGS-inter: current-batch gradient signs perturb the Gc positions, joint loss",
                    "2 forward + 2 backward"),
     'random':     ("control (noise): Gc with fresh random signs at every unit, same magnitude",
                    "1 forward + 1 backward"),
-    'random_matched': ("control (direction): Gc with random signs where Ours' cached sign is non-zero", "1 forward + 1 backward"),
+    'random_matched': ("control (direction): Gc with random signs where Ours' cached "
+                       "sign is non-zero", "1 forward + 1 backward"),
 }
 GC_METHODS = {'ours', 'ours_joint', 'fgs_inter', 'random', 'random_matched'}
 # the others: 'prev'
@@ -148,7 +151,8 @@ def pick_device(name='auto', local_rank=0):
 # %% ../nbs/02b_config.ipynb #d581a211
 def dist_info():
     "(rank, world size, local rank) from torchrun's environment, (0, 1, 0) otherwise"
-    return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
+    return (int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1)),
+            int(os.environ.get('LOCAL_RANK', 0)))
 
 # %% ../nbs/02b_config.ipynb #eb2286d8
 AUTO_COMPILE_STEPS = 2000
@@ -170,4 +174,5 @@ def want_compile(cfg, device, steps):
     "Compile this run? `cfg.compile` as given; 'auto': 'measure' for long runs where it can"
     c = _COMPILE[str(cfg.compile).lower()]
     if c != 'auto': return c
-    return 'measure' if steps >= AUTO_COMPILE_STEPS and not OLD_DYNAMO and can_compile(device) else False
+    return ('measure' if steps >= AUTO_COMPILE_STEPS and not OLD_DYNAMO and can_compile(device)
+            else False)

@@ -101,7 +101,8 @@ SCALES = {'grad_range': _grad_range, 'act_std': _act_std, 'unit': _unit, 'bn_aff
 # %% ../nbs/00_core.ipynb #7c5c1742
 def _like(t, ref):
     "`t` in the memory format of `ref` (channels-last stays channels-last)"
-    if ref.dim() == 4 and ref.is_contiguous(memory_format=torch.channels_last) and not ref.is_contiguous():
+    if (ref.dim() == 4 and ref.is_contiguous(memory_format=torch.channels_last)
+        and not ref.is_contiguous()):
         return t.contiguous(memory_format=torch.channels_last)
     return t
 
@@ -133,7 +134,8 @@ def random_signs(like):
     n = like.numel()
     # 32 uniform bits each
     words = torch.randint(-2**31, 2**31, (-(-n // 32),), dtype=torch.int32, device=like.device)
-    r = _sign_table(like.device, like.dtype).index_select(0, words.view(torch.uint8).int()).view(-1)[:n]
+    table = _sign_table(like.device, like.dtype)
+    r = table.index_select(0, words.view(torch.uint8).int()).view(-1)[:n]
     dense = like.is_contiguous() or like.is_contiguous(memory_format=torch.channels_last)
     return r.as_strided(like.shape, like.stride()) if dense else r.view(like.shape)
 
@@ -231,7 +233,8 @@ def _in_place(x):
     # compiled code fuses the add anyway
     if torch.compiler.is_compiling(): return False
     g = x.grad_fn
-    return g is not None and x._base is None and not (hasattr(g, '_saved_result') or hasattr(g, '_saved_result0'))
+    return (g is not None and x._base is None
+            and not (hasattr(g, '_saved_result') or hasattr(g, '_saved_result0')))
 
 # %% ../nbs/00_core.ipynb #49e90162
 class Gc(nn.Module):
@@ -272,7 +275,8 @@ class Gc(nn.Module):
     @torch.compiler.disable
     def _new_cache(self, x):
         "Cache tensors shaped like `x`, made outside any compiled graph (the hook writes into them)"
-        self.sign, self.grad_range = torch.zeros_like(x, dtype=self.cache_dtype or x.dtype), x.new_zeros((), dtype=torch.float32)
+        self.sign, self.grad_range = (torch.zeros_like(x, dtype=self.cache_dtype or x.dtype),
+                                      x.new_zeros((), dtype=torch.float32))
 
     def reset(self):
         "Forget the cached gradient (the next batch is unperturbed, like the first)"
@@ -291,7 +295,8 @@ def forward(self:Gc, x, host=None, host_input=None):
             x = self._shift(x, r.to(x.dtype), host, host_input)
     if self.capture and x.requires_grad and getattr(self._source, 'needs_grad', True):
         c = self.sign
-        if c is None or c.shape != x.shape or c.dtype != (self.cache_dtype or x.dtype) or c.device != x.device or c.stride() != x.stride():
+        if (c is None or c.shape != x.shape or c.dtype != (self.cache_dtype or x.dtype)
+            or c.device != x.device or c.stride() != x.stride()):
             self._new_cache(x)                 # first batch, or the batch shape changed
         x.register_hook(
             _capture(self.sign, self.grad_range if self._scale == 'grad_range' else None)
@@ -303,7 +308,8 @@ def forward(self:Gc, x, host=None, host_input=None):
 def _shift(self:Gc, x, r, host=None, host_input=None):
     "x + eps * s * r; in place where `_in_place` allows (a constant shift has gradient 1)"
     # s from the unperturbed x; the unit scale needs none
-    s = None if self._scale == 'unit' else SCALES[self._scale](self, x, host, host_input).to(x.dtype)
+    s = (None if self._scale == 'unit'
+         else SCALES[self._scale](self, x, host, host_input).to(x.dtype))
     if _in_place(x):
         with torch.no_grad():
             return x.add_(r, alpha=self._eps) if s is None else x.addcmul_(r, s, value=self._eps)
@@ -329,8 +335,10 @@ def gc_hosts(model, start=None, stop=None):
     "Names of the layers a Gc follows: norm layers, else convs, else all linears but the last"
     mods = list(model.named_modules())
     names = [n for n, _ in mods]
-    if any(isinstance(m, NORM_TYPES) for _, m in mods): hosts = [n for n, m in mods if isinstance(m, NORM_TYPES)]
-    elif any(isinstance(m, CONV_TYPES) for _, m in mods): hosts = [n for n, m in mods if isinstance(m, CONV_TYPES)]
+    if any(isinstance(m, NORM_TYPES) for _, m in mods):
+        hosts = [n for n, m in mods if isinstance(m, NORM_TYPES)]
+    elif any(isinstance(m, CONV_TYPES) for _, m in mods):
+        hosts = [n for n, m in mods if isinstance(m, CONV_TYPES)]
     else: hosts = [n for n, m in mods if isinstance(m, nn.Linear)][:-1]
     lo = _span(names, start, model)[0] if start is not None else 0
     hi = _span(names, stop, model)[1] if stop is not None else len(names) - 1
@@ -347,7 +355,8 @@ def _apply_gc_before(act, inputs): return (act._gc_host.gc(inputs[0]), *inputs[1
 def fused_act(module):
     "The activation a fused norm + activation layer applies last (timm's `BatchNormAct2d`) or None"
     a = getattr(module, 'act', None)
-    return a if isinstance(module, NORM_TYPES) and isinstance(a, nn.Module) and not isinstance(a, nn.Identity) else None
+    return (a if isinstance(module, NORM_TYPES) and isinstance(a, nn.Module)
+            and not isinstance(a, nn.Identity) else None)
 
 # %% ../nbs/00_core.ipynb #54058eff
 def gc_layers(model):
@@ -449,7 +458,8 @@ def load_gc_state(model, state):
     layers = gc_layers(model)
     if set(layers) != set(state):
         raise ValueError(
-            f"load_gc_state: saved Gc layers {sorted(state)} do not match the model's {sorted(layers)}"
+            f"load_gc_state: saved Gc layers {sorted(state)} do not match the model's "
+            f"{sorted(layers)}"
         )
     dev = next(model.parameters()).device
     for n, g in layers.items():

@@ -108,12 +108,14 @@ def find_tree(path):
     base = extract_archive(src) if is_archive(src) else src
     if not base.is_dir(): raise DataError(f"{src}: not a folder or a .tar.gz archive")
     root = _split_root(base)
-    if root is None: raise DataError(f"{src}: no train/ folder (expected train/<class>/<image> and test/<class>/<image> or val/<class>/<image>)")
+    if root is None: raise DataError(f"{src}: no train/ folder (expected train/<class>/<image> and "
+                                     "test/<class>/<image> or val/<class>/<image>)")
     test = next((s for s in ('test', 'val') if (root / s).is_dir()), None)
     if test is None: raise DataError(f"{src}: has train/ but no test/ or val/ folder")
     files = {'train': _classes(root / 'train', src), test: _classes(root / test, src)}
     a, b = set(files['train']), set(files[test])
-    if a != b: raise DataError(f"{src}: train/ and {test}/ have different classes (only in train: {sorted(a - b)}, only in {test}: {sorted(b - a)})")
+    if a != b: raise DataError(f"{src}: train/ and {test}/ have different classes (only in train: "
+                               f"{sorted(a - b)}, only in {test}: {sorted(b - a)})")
     return root, test, files
 
 # %% ../nbs/02_data.ipynb #9ae218ac
@@ -129,7 +131,8 @@ class ImageData:
     def num_classes(self): return len(self.classes)
     def __repr__(self):
         return (
-            f"ImageData({len(self.train_y)} train / {len(self.test_y)} test, {self.num_classes} classes, "
+            f"ImageData({len(self.train_y)} train / {len(self.test_y)} test, "
+            f"{self.num_classes} classes, "
             f"images {tuple(self.train_x.shape[1:])} uint8)"
         )
     def state(self):
@@ -152,7 +155,8 @@ def _decode_split(classes, src):
     for (f, _), a in zip(items, arrs):
         if a.shape != shape:
             raise DataError(
-                f"{src}: {f} is {a.shape[1]}x{a.shape[0]} but the first image is {shape[1]}x{shape[0]}; "
+                f"{src}: {f} is {a.shape[1]}x{a.shape[0]} but the first image is "
+                f"{shape[1]}x{shape[0]}; "
                 "images of different sizes need imagenet_loaders, not the in-memory reader"
             )
     x = torch.from_numpy(np.stack(arrs)).permute(0, 3, 1, 2).contiguous()
@@ -175,7 +179,11 @@ def read_imagefolder(path):
         root, test, files = find_tree(src)
         trx, try_ = _decode_split(files['train'], src)
         tex, tey = _decode_split(files[test], src)
-        if trx.shape[1:] != tex.shape[1:]: raise DataError(f"{src}: train images are {tuple(trx.shape[1:])} but {test} images are {tuple(tex.shape[1:])}")
+        if trx.shape[1:] != tex.shape[1:]:
+            raise DataError(
+                f"{src}: train images are {tuple(trx.shape[1:])} but {test} images are "
+                f"{tuple(tex.shape[1:])}"
+            )
         return ImageData(trx, try_, tex, tey, sorted(files['train']))
     return _cached('imagefolder', src, build)
 
@@ -200,12 +208,16 @@ def read_cifar(path, name='cifar10', download=False):
     p = Path(path).expanduser()
     if download: p.mkdir(parents=True, exist_ok=True)
     p = _existing(p)
-    root = extract_archive(p) if is_archive(p) else (p.parent if p.name == CIFAR_FOLDERS[name][1] else p)
+    root = (extract_archive(p) if is_archive(p)
+            else (p.parent if p.name == CIFAR_FOLDERS[name][1] else p))
     cls = getattr(torchvision.datasets, CIFAR_FOLDERS[name][0])
     def build():
-        try: tr, te = cls(str(root), train=True, download=download), cls(str(root), train=False, download=download)
+        try:
+            tr, te = (cls(str(root), train=True, download=download),
+                      cls(str(root), train=False, download=download))
         except RuntimeError as e: raise DataError(f"{p}: {e}") from None
-        t = lambda ds: (torch.from_numpy(ds.data).permute(0, 3, 1, 2).contiguous(), torch.tensor(ds.targets, dtype=torch.int64))
+        t = lambda ds: (torch.from_numpy(ds.data).permute(0, 3, 1, 2).contiguous(),
+                        torch.tensor(ds.targets, dtype=torch.int64))
         return ImageData(*t(tr), *t(te), list(tr.classes))
     return _cached(name, p, build)
 
@@ -274,7 +286,8 @@ class ResidentLoader:
         self.std = torch.as_tensor(std, dtype=torch.float32, device=d)
         self._scale, self._shift = 1 / self.std, -self.mean / self.std
         self.bs, self.shuffle, self.flip, self.dtype = batch_size, shuffle, flip, dtype
-        self.channels_last, self.drop_last, self.seed, self.epoch = channels_last, drop_last, seed, 0
+        self.channels_last, self.drop_last = channels_last, drop_last
+        self.seed, self.epoch = seed, 0
         self.rank, self.world = rank, world
 
 # %% ../nbs/02_data.ipynb #a305a28b
@@ -312,7 +325,8 @@ def _batch(self:ResidentLoader, idx, flips, offs):
     C, H, W = self.shape
     rows = self.x[idx]
     if self.crop or self.flip:
-        grid = torch.where(flips[:, None], self._grid_flip, self._grid) if self.flip else self._grid.expand(len(idx), -1)
+        grid = (torch.where(flips[:, None], self._grid_flip, self._grid) if self.flip
+                else self._grid.expand(len(idx), -1))
         if self.crop: grid = grid + ((offs[:, 0] * self.Wp + offs[:, 1]) * C)[:, None]
         rows = torch.gather(rows, 1, grid)
     xb = rows.view(len(idx), H, W, C).to(torch.float32).mul_(self._scale).add_(self._shift)
@@ -336,7 +350,8 @@ def _balanced_idx(y, n, g):
     "Indices of a class-balanced random draw of `n` samples of labels `y` (generator `g`)"
     classes = y.unique()
     per = -(-n // len(classes))
-    idx = torch.cat([(y == c).nonzero().flatten()[torch.randperm(int((y == c).sum()), generator=g)[:per]] for c in classes])
+    pick = lambda c: (y == c).nonzero().flatten()[torch.randperm(int((y == c).sum()), generator=g)]
+    idx = torch.cat([pick(c)[:per] for c in classes])
     return idx[torch.randperm(len(idx), generator=g)[:n]]
 
 # %% ../nbs/02_data.ipynb #ec82e801
@@ -413,7 +428,8 @@ def imagenet_loaders(path, batch_size=256, workers=4, size=224, resize=256, pin_
     norm = T.Normalize(IMAGENET_MEAN, IMAGENET_STD)
     tr_tf = T.Compose([T.RandomResizedCrop(size), T.RandomHorizontalFlip(), T.ToTensor(), norm])
     va_tf = T.Compose([T.Resize(resize), T.CenterCrop(size), T.ToTensor(), norm])
-    tr_ds, va_ds = ImageFolder(root / 'train', tr_tf, loader=load_rgb), ImageFolder(root / test, va_tf, loader=load_rgb)
+    tr_ds, va_ds = (ImageFolder(root / 'train', tr_tf, loader=load_rgb),
+                    ImageFolder(root / test, va_tf, loader=load_rgb))
     tr_ds, va_ds = _balanced(tr_ds, train_subset, seed), _balanced(va_ds, test_subset, seed)
     kw = dict(num_workers=workers, pin_memory=pin_memory, persistent_workers=workers > 0)
     g = torch.Generator().manual_seed(seed)

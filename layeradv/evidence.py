@@ -97,7 +97,8 @@ def _pairs(arms, a, b, metric):
     "(epoch used, {seed: (result of a, result of b)}) over the seeds both arms have a number for"
     ra, rb = [{r['config']['seed']: r for r in arms.get(x, [])} for x in (a, b)]
     both = {s: (ra[s], rb[s]) for s in sorted(set(ra) & set(rb))}
-    stop = 'best' if metric == 'test' and both and all(map(early_stopped, sum(both.values(), ()))) else 'final'
+    stop = ('best' if metric == 'test' and both and all(map(early_stopped, sum(both.values(), ())))
+            else 'final')
     return stop, {s: p for s, p in both.items()
                   if None not in (score(p[0], metric, stop), score(p[1], metric, stop))}
 
@@ -260,8 +261,12 @@ def sweep_table(sweep):
     "Mean final validation accuracy (%) per (method, eps) of a study's sweep results"
     import pandas as pd
     rows = {}
-    for r in sweep.values(): rows.setdefault((r['config']['method'], r['config']['eps']), []).append(accuracy(r, split='val'))
-    return pd.DataFrame([{'method': m, 'eps': e, 'val acc (%)': round(sum(v) / len(v), 2), 'seeds': len(v)} for (m, e), v in sorted(rows.items())])
+    for r in sweep.values():
+        rows.setdefault((r['config']['method'], r['config']['eps']), []).append(
+            accuracy(r, split='val')
+        )
+    return pd.DataFrame([{'method': m, 'eps': e, 'val acc (%)': round(sum(v) / len(v), 2),
+                          'seeds': len(v)} for (m, e), v in sorted(rows.items())])
 
 # %% ../nbs/08_evidence.ipynb #77b6413c
 def arms_table(final, paper=None):
@@ -272,6 +277,8 @@ def arms_table(final, paper=None):
                           'paper (%)': (paper or {}).get(a, ''),
                           'test acc, best val epoch (%)': best(rs),
                           'test acc, final (%)': fmt_ms(arm(rs)),
-                          'train acc (%)': fmt_ms([100 * (1 - r['final']['train_err']) for r in rs]), 'seeds': len(rs),
+                          'train acc (%)': fmt_ms([100 * (1 - r['final']['train_err'])
+                                                   for r in rs]),
+                          'seeds': len(rs),
                           'minutes / run': round(sum(r['seconds'] for r in rs) / 60 / len(rs), 1)}
                          for a, rs in by_arm(final).items()]).set_index('arm')

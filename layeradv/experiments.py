@@ -115,7 +115,10 @@ def choose_eps(sweep, results, split='val'):
     by, done = {}, {}
     for n, c in sweep.items():
         done[c.method] = done.get(c.method, True) and n in results
-        if n in results: by.setdefault(c.method, {}).setdefault(c.eps, []).append(accuracy(results[n], split=split))
+        if n in results:
+            by.setdefault(c.method, {}).setdefault(c.eps, []).append(
+                accuracy(results[n], split=split)
+            )
     means = {m: {e: sum(v) / len(v) for e, v in es.items()} for m, es in by.items() if done[m]}
     return {m: max(es, key=es.get) for m, es in means.items()}
 
@@ -139,7 +142,8 @@ def measured(exp, store, cfgs, results, f=None):
 # %% ../nbs/07_experiments.ipynb #9065c4ce
 def experiment_out(exp, setting):
     "Where a setting's table and curves go: results/<name>/<setting>; quick: a temporary folder"
-    return Path(tempfile.mkdtemp(prefix=f'{exp.name}-quick-')) if setting == 'quick' else results_dir(f'{exp.name}/{setting}')
+    return (Path(tempfile.mkdtemp(prefix=f'{exp.name}-quick-')) if setting == 'quick'
+            else results_dir(f'{exp.name}/{setting}'))
 
 # %% ../nbs/07_experiments.ipynb #7963dcaf
 def reproduce(exp, setting, paths=None, out=None, store=None, only=None, quiet=True, log=None):
@@ -149,7 +153,8 @@ def reproduce(exp, setting, paths=None, out=None, store=None, only=None, quiet=T
     if store is None:
         out = Path(out) if out else experiment_out(exp, setting)
         store = RunStore(out / 'store', out / 'runs') if setting == 'quick' else committed_store()
-    f, keep, log = exp.extra(knobs) if exp.extra else None, exp.keep or bool(exp.measure), log or (None if quiet else print)
+    f, keep, log = (exp.extra(knobs) if exp.extra else None, exp.keep or bool(exp.measure),
+                    log or (None if quiet else print))
     sweep = exp.sweep(knobs, paths) if exp.sweep else {}
     store.run_grid(select(sweep, only, strict=False), keep=keep, quiet=quiet, log=log)
     knobs, _ = stage(exp, knobs, paths, store)
@@ -196,7 +201,8 @@ def paper_vs_measured(paper, measured, digits=2):
                         for c, p in cols.items() for w in ('paper', 'measured')}
                        for row, cols in paper.items()])
     df.columns = pd.MultiIndex.from_tuples(df.columns)
-    df.index = pd.MultiIndex.from_tuples(paper) if all(isinstance(r, tuple) for r in paper) else list(paper)
+    df.index = (pd.MultiIndex.from_tuples(paper) if all(isinstance(r, tuple) for r in paper)
+                else list(paper))
     return df
 
 # %% ../nbs/07_experiments.ipynb #8a6ec38a
@@ -229,7 +235,8 @@ def verify(exp, setting='cpu', store=None, paths=None, epochs=1):
     if not done:
         raise ValueError(f"{exp.name} ({setting}): no stored run records its provenance yet")
     now = provenance()
-    rank = lambda it: (len(comparable(it[1][1]['provenance'], now)), it[1][1]['seconds'] / len(it[1][1]['history']))
+    rank = lambda it: (len(comparable(it[1][1]['provenance'], now)),
+                       it[1][1]['seconds'] / len(it[1][1]['history']))
     name, (c, _) = min(done.items(), key=rank)
     return (name, *store.verify(c, epochs))
 
@@ -265,10 +272,12 @@ def show_saved(exp, more=None, store=None):
     "Show the committed results of each setting of `exp` that has run, or say there are none"
     from IPython.display import display
     saved = saved_results(exp, store)
-    if not saved: print(f"{NO_RESULT}: no setting of {exp.name} has been run beyond CI's quick test (its settings need a GPU)."); return
+    if not saved: print(f"{NO_RESULT}: no setting of {exp.name} has been run beyond CI's quick "
+                        "test (its settings need a GPU)."); return
     for s, r in saved.items():
         print(
-            f"{s}: {len(r)} runs, {sum(x['seconds'] / len(x['history']) for x in r.values()) / len(r):.1f} s per epoch"
+            f"{s}: {len(r)} runs, "
+            f"{sum(x['seconds'] / len(x['history']) for x in r.values()) / len(r):.1f} s per epoch"
         )
         tab, figs = report(exp, r, None, f'{s} setting, seed 0')
         for o in [tab, *(more(s, r) if more else []), *figs]: display(o)

@@ -62,7 +62,8 @@ def table4(model, x, y, mean, std, eps_grid=TABLE4_EPS, batch=500):
     "{row of TABLE4_ROWS: {pixel eps: accuracy %}} on [0, 1] test images `x`"
     net, sigma, batches = attack_stream(model, x, y, mean, std, batch)
     rows = {'input FGSM': robustness(net, batches, fgsm, eps_grid),
-            'input only, previous sample': layerwise_robustness(net, batches, eps_grid, layerwise_input)}
+            'input only, previous sample':
+                layerwise_robustness(net, batches, eps_grid, layerwise_input)}
     for name, how in TABLE4_ROWS.items():
         if how:
             rows[name] = layerwise_robustness(net, batches, eps_grid, pixel_layerwise(sigma, *how))

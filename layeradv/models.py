@@ -127,8 +127,11 @@ class WideResNet(nn.Module):
         self.conv1 = nn.Conv2d(3, 16, 3, 1, 1, bias=False)
         stages, cin = [], 16
         for i, w in enumerate(widths):
-            stages.append(nn.Sequential(*[WideBlock(cin if j == 0 else w, w, (1 if i == 0 else 2) if j == 0 else 1, dropout)
-                                          for j in range(n)])); cin = w
+            stride = 1 if i == 0 else 2                         # the first block of a stage
+            blocks = [WideBlock(cin if j == 0 else w, w, stride if j == 0 else 1, dropout)
+                      for j in range(n)]
+            stages.append(nn.Sequential(*blocks))
+            cin = w
         self.layer1, self.layer2, self.layer3 = stages
         self.bn, self.fc = nn.BatchNorm2d(cin), nn.Linear(cin, num_classes)
         for m in self.modules():
@@ -174,14 +177,17 @@ def small_cnn(num_classes=10, dropout=0.0, widths=(32, 64, 128), in_shape=(3, 32
         cin = width
     layers.append(('flatten', nn.Flatten()))
     if dropout: layers.append(('drop', nn.Dropout(dropout)))
-    return nn.Sequential(OrderedDict(layers + [('fc',
-                                                nn.Linear(cin * (h >> len(widths)) * (w >> len(widths)), num_classes))]))
+    fc = nn.Linear(cin * (h >> len(widths)) * (w >> len(widths)), num_classes)
+    return nn.Sequential(OrderedDict(layers + [('fc', fc)]))
 
 # %% ../nbs/01_models.ipynb #77924c55
 def vit_tiny(num_classes=10, dropout=0.0, in_shape=(3, 32, 32)):
     "A small Vision Transformer for small images: patch 4, 6 blocks, width 192, 3 heads"
     c, h, w = in_shape
-    if c != 3 or h != w or h % 4: raise ValueError(f"vit_tiny needs square RGB images with a side divisible by 4, got {c}x{h}x{w}")
+    if c != 3 or h != w or h % 4:
+        raise ValueError(
+            f"vit_tiny needs square RGB images with a side divisible by 4, got {c}x{h}x{w}"
+        )
     return torchvision.models.VisionTransformer(h, 4, num_layers=6, num_heads=3, hidden_dim=192,
                                                 mlp_dim=768,
                                                 dropout=dropout, num_classes=num_classes)

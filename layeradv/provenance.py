@@ -43,7 +43,8 @@ def hardware(device='cpu'):
     if d.type == 'cuda': return torch.cuda.get_device_name(d)
     cpu = _cpuinfo('model name') or platform.processor() or platform.machine()
     cap = torch.backends.cpu.get_cpu_capability()
-    return f"{cpu} ({', '.join(cpu_vectors()) or 'no AVX2'}; torch kernels {cap}; {os.cpu_count()} cores)"
+    return (f"{cpu} ({', '.join(cpu_vectors()) or 'no AVX2'}; torch kernels {cap}; "
+            f"{os.cpu_count()} cores)")
 
 # %% ../nbs/03b_provenance.ipynb #1f982c39
 def synthetic_images(n=96, classes=4, size=8, seed=0):

@@ -60,7 +60,8 @@ README_COLS = ['study', 'claim', 'paper A - B', 'measured A / B', 'A - B [95% CI
 
 def _seeds(n, added):
     "The seed count, with the interval over all seeds beside it when seeds were added later"
-    return f"{n} (all {added.split(':')[0]}: {added.split(': ')[1]})" if isinstance(added, str) else str(n)
+    return (f"{n} (all {added.split(':')[0]}: "
+            f"{added.split(': ')[1]})" if isinstance(added, str) else str(n))
 
 # %% ../nbs/08a_results.ipynb #35e8f02e
 def results_table(runs=STUDIES, store=None):

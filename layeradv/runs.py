@@ -26,7 +26,8 @@ class TrainError(RuntimeError):
 # %% ../nbs/02c_runs.ipynb #a3eb7ddf
 def unwrap(model):
     "The module inside a DDP or `torch.compile` wrapper (the model itself otherwise)"
-    return model.module if isinstance(model, nn.parallel.DistributedDataParallel) else getattr(model, '_orig_mod', model)
+    return (model.module if isinstance(model, nn.parallel.DistributedDataParallel)
+            else getattr(model, '_orig_mod', model))
 
 # %% ../nbs/02c_runs.ipynb #95da687a
 METRIC_FIELDS = ['epoch', 'train_loss', 'train_err', 'val_loss', 'val_err', 'test_loss', 'test_err',
@@ -57,7 +58,8 @@ def fmt_row(r):
     pct = lambda v: '  -   ' if v is None else f"{100 * v:5.2f}%"
     held = ''.join(f"  {k} loss {r[f'{k}_loss']:.4f} err {pct(r[f'{k}_err'])}"
                    for k in ('val', 'test') if r.get(f'{k}_loss') is not None)
-    return f"epoch {r['epoch']:>3}  train loss {r['train_loss']:.4f} err {pct(r['train_err'])}{held}  lr {r['lr']:.4g}  {r['seconds']:.1f}s"
+    return (f"epoch {r['epoch']:>3}  train loss {r['train_loss']:.4f} err "
+            f"{pct(r['train_err'])}{held}  lr {r['lr']:.4g}  {r['seconds']:.1f}s")
 
 # %% ../nbs/02c_runs.ipynb #160aba03
 def plot_curves(runs, path=None, title=None):
@@ -129,11 +131,13 @@ def load_checkpoint(path):
     try: ck = torch.load(path, weights_only=True, map_location='cpu')
     except Exception as e:
         raise TrainError(
-            f"{path}: cannot read checkpoint: corrupt or not written by layeradv ({type(e).__name__})"
+            f"{path}: cannot read checkpoint: corrupt or not written by layeradv "
+            f"({type(e).__name__})"
         ) from None
     if not isinstance(ck, dict) or not {'model', 'epoch'} <= set(ck):
         raise TrainError(
-            f"{path}: cannot read checkpoint: not written by layeradv (no 'model' and 'epoch' entries)"
+            f"{path}: cannot read checkpoint: not written by layeradv (no 'model' and "
+            "'epoch' entries)"
         )
     return ck
 
@@ -148,7 +152,8 @@ def resume_from(path, model, opt, sched, amp):
     torch.set_rng_state(ck['rng'])
     if ck['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(ck['cuda_rng'])
     if amp.scaler and ck['scaler']: amp.scaler.load_state_dict(ck['scaler'])
-    return ck['epoch'], ck['history'], ck['best'], torch.Size(ck['last_shape']) if ck.get('last_shape') else None
+    return (ck['epoch'], ck['history'], ck['best'],
+            torch.Size(ck['last_shape']) if ck.get('last_shape') else None)
 
 # %% ../nbs/02c_runs.ipynb #28aad5b4
 def save_epoch(out, cfg, history, best, key, model, opt, sched, norm, amp, last_shape=None):
@@ -170,7 +175,8 @@ def check_finite(model, epoch, val, test, out):
     bad = [k for k, r in (('validation loss', val), ('test loss', test))
            if r and r[0] is not None and not math.isfinite(r[0])]
     if not all(torch.isfinite(p).all() for p in model.parameters()): bad.append('a weight')
-    if bad: raise TrainError(f"{bad[0]} is not finite after epoch {epoch + 1}: the run diverged; nothing of this epoch was saved"
+    if bad: raise TrainError(f"{bad[0]} is not finite after epoch {epoch + 1}: the run diverged; "
+                             "nothing of this epoch was saved"
                              f"{f' (last good checkpoint: {out}/last.pt)' if epoch else ''}")
 
 # %% ../nbs/02c_runs.ipynb #b4d30652

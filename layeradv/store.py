@@ -70,7 +70,9 @@ def _lock(self:RunStore, cfg):
         try: fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except FileExistsError:
             try: os.kill(int(lock.read_text() or 0), 0); return False      # its owner is alive
-            except (ProcessLookupError, ValueError, FileNotFoundError): lock.unlink(missing_ok=True); continue   # stale
+            except (ProcessLookupError, ValueError, FileNotFoundError):      # a stale lock
+                lock.unlink(missing_ok=True)
+                continue
         os.write(fd, str(os.getpid()).encode())
         os.close(fd)
         return True

@@ -51,7 +51,9 @@ def step_ours_joint(model, x, y, amp, cfg, norm):
     return loss.detach(), pert.detach()
 
 # %% ../nbs/03_train.ipynb #7a90fc57
-def _no_sync(model): return model.no_sync() if isinstance(model, nn.parallel.DistributedDataParallel) else nullcontext()
+def _no_sync(model):
+    return (model.no_sync() if isinstance(model, nn.parallel.DistributedDataParallel)
+            else nullcontext())
 
 # %% ../nbs/03_train.ipynb #b33ba1b2
 def step_fgs(model, x, y, amp, cfg, norm):
@@ -98,7 +100,8 @@ def evaluate(model, loader, amp=None, device=None, channels_last=True):
     was = model.training
     model.eval()
     amp = amp or Amp(device or next(model.parameters()).device, 'none')
-    tot, err, n = torch.zeros((), device=amp.device, dtype=torch.float64), torch.zeros((), device=amp.device, dtype=torch.long), 0
+    tot, err, n = (torch.zeros((), device=amp.device, dtype=torch.float64),
+                   torch.zeros((), device=amp.device, dtype=torch.long), 0)
     for x, y in loader:
         x, y = x.to(amp.device, non_blocking=True), y.to(amp.device, non_blocking=True)
         if channels_last and x.dim() == 4: x = x.contiguous(memory_format=torch.channels_last)
@@ -130,7 +133,8 @@ def check_input(model, in_shape, arch, device):
         with torch.no_grad(): model(torch.zeros(2, *in_shape, device=device))
     except Exception as e:
         raise TrainError(
-            f"{arch} cannot take inputs of shape {tuple(in_shape)}: {(str(e).strip().splitlines() or [''])[0]}"
+            f"{arch} cannot take inputs of shape {tuple(in_shape)}: "
+            f"{(str(e).strip().splitlines() or [''])[0]}"
         ) from None
     finally: model.train(was)
 
@@ -141,7 +145,8 @@ def build_data(cfg, device, rank=0, world=1):
         tr, te = imagenet_loaders(cfg.data, cfg.batch_size, cfg.workers,
                                   pin_memory=device.type == 'cuda', seed=cfg.seed,
                                   train_subset=cfg.train_subset, test_subset=cfg.test_subset)
-        if world > 1: raise TrainError("imagenet under torchrun needs a DistributedSampler; not supported yet")
+        if world > 1: raise TrainError("imagenet under torchrun needs a DistributedSampler; not "
+                                       "supported yet")
         mean, std = torch.tensor(IMAGENET_MEAN), torch.tensor(IMAGENET_STD)
         n_classes = len(tr.dataset.classes)
     else:
@@ -232,7 +237,8 @@ class CompilePolicy:
 def step(self:CompilePolicy, step, x, y, amp, cfg, norm, opt):
     "`step` on batch (x, y): eagerly for a new batch shape, else compiled; while measuring, timed"
     if self.fast is None or x.shape != self.last: out = step(self.net, x, y, amp, cfg, norm)
-    elif self.times is not None and self.tried >= 2: out = self._timed(step, x, y, amp, cfg, norm, opt)
+    elif self.times is not None and self.tried >= 2:
+        out = self._timed(step, x, y, amp, cfg, norm, opt)
     else: out = self._compiled(step, x, y, amp, cfg, norm, opt)
     self.last = x.shape
     return out
@@ -243,7 +249,8 @@ def _timed(self:CompilePolicy, step, x, y, amp, cfg, norm, opt):
     "`probe` compiled steps, then `probe` eager ones, timed; then keep the faster mode"
     mode = 'compiled' if len(self.times['compiled']) < self.probe else 'eager'
     t0 = time.perf_counter()
-    out = self._compiled(step, x, y, amp, cfg, norm, opt) if mode == 'compiled' else step(self.net, x, y, amp, cfg, norm)
+    out = (self._compiled(step, x, y, amp, cfg, norm, opt) if mode == 'compiled'
+           else step(self.net, x, y, amp, cfg, norm))
     if x.is_cuda: torch.cuda.synchronize()
     # the compiled step failed: eager from now on
     if self.times is None: return out
@@ -290,7 +297,8 @@ def run_epoch(policy, loader, opt, step, amp, cfg, norm, epoch=0, out='', mb=Non
         n += len(y)
         if i % 25 == 0:
             if not math.isfinite(tot.item()): raise _not_finite(loss.item(), epoch, i, out)
-            if mb: mb.child.comment = f"loss {tot.item() / n:.3f}  acc {100 * (1 - err.item() / n):.1f}%"
+            if mb: mb.child.comment = (f"loss {tot.item() / n:.3f}  acc "
+                                       f"{100 * (1 - err.item() / n):.1f}%")
     if not math.isfinite(tot.item()):
         raise TrainError(
             f"loss is not finite at the end of epoch {epoch + 1}; nothing of this epoch was saved"
@@ -350,7 +358,8 @@ class Progress:
 def _banner(cfg, tr, device, world, amp, policy, out):
     "The first line a run prints"
     return (
-        f"{cfg.arch} / {cfg.method} on {cfg.dataset}: {len(tr)} batches of {cfg.batch_size} per epoch on "
+        f"{cfg.arch} / {cfg.method} on {cfg.dataset}: {len(tr)} batches of {cfg.batch_size} "
+        "per epoch on "
         f"{device}{f' x {world} processes' if world > 1 else ''}, amp {amp.mode}"
         f"{'' if policy.fast is None else ', compiled'}  ->  {out}"
     )
@@ -372,14 +381,13 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
     if lead: check_run_dir(out, resume, overwrite)             # fail before any slow work
     amp = Amp(device, cfg.amp)
     tr, te, n_classes, norm = build_data(cfg, device, rank, world)
-    # with a validation split the test set is read last
-    va = getattr(tr, 'valid', None)
-    # (C, H, W): small models size themselves
-    in_shape = getattr(tr, 'shape', (3, 224, 224))
+    # a validation split (then the test set is read last); (C, H, W) for models that size themselves
+    va, in_shape = getattr(tr, 'valid', None), getattr(tr, 'shape', (3, 224, 224))
     model = build_model(cfg, n_classes, device, in_shape)
     check_input(model, in_shape, cfg.arch, device)
     opt, sched = build_optim(cfg, model)
-    out, fresh, start, history, best, last = open_run(cfg, out, resume, overwrite, lead, model, opt, sched, amp)
+    out, fresh, start, history, best, last = open_run(cfg, out, resume, overwrite, lead, model,
+                                                      opt, sched, amp)
     net = wrap(model, device, world)
     policy = CompilePolicy(net, model, want_compile(cfg, device, (cfg.epochs - start) * len(tr)),
                            last)
@@ -399,7 +407,8 @@ def train(cfg, out, resume=False, overwrite=False, quiet=False):
             # a diverged epoch never reaches a checkpoint
             check_finite(model, epoch, v, t, out)
             history.append(epoch_row(epoch, loss, err, v, t, lr, time.time() - t0))
-            if lead: best = save_epoch(out, cfg, history, best, key, net, opt, sched, norm, amp, policy.last)
+            if lead: best = save_epoch(out, cfg, history, best, key, net, opt, sched, norm, amp,
+                                       policy.last)
             bar.write(fmt_row(history[-1]))
     bar.done(history, best, key, out)
     return unwrap(net), history

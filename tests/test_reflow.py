@@ -74,3 +74,54 @@ def test_no_break_inside_a_for_target_a_one_line_compound_or_a_bracket_closed_mi
     assert R.wrap_lines(compound) == compound
     mid = "    return a if isinstance(module, NORM_TYPES) and isinstance(a, nn.Module) and not isinstance(a, nn.Id) else None"
     assert R.wrap_lines(mid) == mid                          # no `isinstance(module,` / `NORM_TYPES)` split
+
+
+def _same_tree(a, b): return ast.dump(ast.parse(a)) == ast.dump(ast.parse(b))
+
+
+def test_a_long_string_in_brackets_splits_into_adjacent_literals_at_a_space():
+    src = ("raise DataError(f\"{src}: no train/ folder (expected train/<class>/<image> and "
+           "test/<class>/<image> or val/<class>/<image>)\")\n")
+    out = R.split_strings(src)
+    lines = out.rstrip('\n').split('\n')
+    assert len(lines) == 2 and all(len(l) <= 100 for l in lines) and _same_tree(out, src)
+    assert lines[1].startswith(' ' * len('raise DataError(') + '"')    # no field: no f prefix
+    key = "d = {'" + 'a key ' * 20 + "': 1}\n"                            # keys stay whole
+    assert R.split_strings(key) == key
+    doc = 'def f():\n    "' + 'word ' * 25 + '"\n'                         # so do docstrings
+    assert R.split_strings(doc) == doc
+
+
+def test_a_long_returned_string_is_put_in_brackets_then_split():
+    src = "def f(r):\n    return f\"epoch {r['epoch']:>3}  " + 'loss {r[1]:.4f} ' * 6 + '"\n'
+    out = R.tidy_code(src)
+    assert '    return (f"epoch' in out and all(len(l) <= 100 for l in out.split('\n'))
+    assert _same_tree(out, src)
+
+
+def test_a_long_one_line_compound_statement_opens_its_body():
+    src = ("def f(m, mods):\n    if any(isinstance(m, NORM_TYPES) for _, m in mods): "
+           "hosts = [n for n, m in mods if isinstance(m, NORM_TYPES)]\n")
+    out = R.open_compound(src)
+    assert out.split('\n')[1].endswith('mods):') and out.split('\n')[2].startswith('        hosts')
+    assert _same_tree(out, src)
+
+
+def test_a_long_condition_is_bracketed_and_broken_before_an_operator_only_if_it_then_fits():
+    src = ("def f(g, x):\n    return g is not None and x._base is None and not (hasattr(g, "
+           "'_saved_result') or hasattr(g, '_saved_result0'))\n")
+    out = R.tidy_code(src)
+    assert out.split('\n')[1].startswith('    return (g is not None') and _same_tree(out, src)
+    assert out.split('\n')[2].lstrip().startswith('and not') and all(len(l) <= 100 for l in out.split('\n'))
+    unbreakable = "convs = [" + '(64, 64), ' * 10 + "(1, 2)] + [(512, 512)] * 5\n"
+    assert '(' + '[' not in R.bracket_long(unbreakable)          # brackets that cannot help: none
+
+
+def test_no_break_inside_a_lambdas_parameters_and_hanging_lines_keep_their_indent():
+    lam = ("x = Experiment('demo', grid=lambda knobs_with_a_long_name, paths_with_a_long_name: "
+           "build(knobs_with_a_long_name))")
+    assert 'lambda knobs_with_a_long_name, paths_with_a_long_name:' in R.wrap_lines(lam)
+    hang = ("R = study(\n    'r20-full', 'ResNet-20 on all 45,000 CIFAR-10 training images, converged: "
+            "Table 1 and the direction claim',\n    FULL)\n")
+    out = R.wrap_lines(hang).split('\n')
+    assert out[1] == "    'r20-full'," and out[2].startswith("    'ResNet-20")

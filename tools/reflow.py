@@ -118,10 +118,14 @@ def _breaks(src, row):
     "Where physical line `row` of `src` may break: [(column, continuation indent, depth)]"
     toks = list(tokenize.generate_tokens(io.StringIO(src).readline))
     close, stack = {}, []                   # each opening bracket's token index -> its closer's end
+    listing, comp = set(), set()            # brackets holding a comma; holding a comprehension
     for k, t in enumerate(toks):
+        if t.string == ',' and stack: listing.add(stack[-1])
+        if t.type == tokenize.NAME and t.string == 'for' and stack: comp.add(stack[-1])
         if t.type == tokenize.OP and t.string in '([{': stack.append(k)
         if t.type == tokenize.OP and t.string in ')]}' and stack: close[stack.pop()] = t.end
-    end = len(src.split('\n')[row - 1].rstrip())
+    line = src.split('\n')[row - 1]
+    end, lead = len(line.rstrip()), len(line) - len(line.lstrip())
     out, stack, target = [], [], set()      # open brackets; levels inside a `for ... in` target
     for k, t in enumerate(toks):
         if t.start[0] > row: break
@@ -134,13 +138,20 @@ def _breaks(src, row):
         # only inside a bracket that stays open to (nearly) the line's end
         r, c = close.get(stack[-1], (row + 1, 0)) if stack else (row, 0)
         whole = r > row or c >= end - 15
-        if on and whole and t.string == ',' and toks[k + 1].string not in ')]}' and len(stack) not in target:
-            out.append((t.end[1], toks[stack[-1]].start[1] + 1, len(stack)))
-        # before a comprehension's `for` / `if` or a conditional's `else`
-        if on and whole and t.type == tokenize.NAME and t.string in ('for', 'if', 'else'):
-            out.append((t.start[1], toks[stack[-1]].start[1] + 1, len(stack)))
-        if t.type == tokenize.NAME and t.string == 'for': target.add(len(stack))
-        if t.type == tokenize.NAME and t.string == 'in': target.discard(len(stack))
+        # under the bracket; under the line's own start where the bracket opened on an earlier line
+        ind = (toks[stack[-1]].start[1] + 1 if toks[stack[-1]].start[0] == row else lead) if on else 0
+        lam_args = len(stack) in target
+        if on and whole and t.string == ',' and toks[k + 1].string not in ')]}' and not lam_args:
+            out.append((t.end[1], ind, len(stack)))
+        # before a comprehension's `for` / `if`; before a condition's `if`, `else`, `and`, `or`
+        # unless the bracket lists several items (the break would seem to govern them all)
+        cond = t.string in ('if', 'else', 'and', 'or') and stack and stack[-1] in listing - comp
+        if on and whole and t.type == tokenize.NAME and t.string in ('for', 'if', 'else', 'and', 'or') \
+                and not cond:
+            out.append((t.start[1], ind, len(stack)))
+        # a `for` target or a lambda's parameters: no break before its `in` or `:`
+        if t.type == tokenize.NAME and t.string in ('for', 'lambda'): target.add(len(stack))
+        if t.string == 'in' or t.string == ':' and t.type == tokenize.OP: target.discard(len(stack))
         if t.type == tokenize.OP and t.string in '([{': stack.append(k)
         if t.type == tokenize.OP and t.string in ')]}' and stack:
             target.discard(len(stack)); stack.pop()
@@ -167,6 +178,135 @@ def wrap_lines(src):
                 done = False; break
             if not done: break
         if done: break
+    return '\n'.join(lines)
+
+
+def _pieces(body, f):
+    "Where string body `body` may split: after a space, outside an f-string's {...} fields"
+    out, depth, i = [], 0, 0
+    while i < len(body):
+        ch, two = body[i], body[i:i + 2]
+        if f and depth == 0 and two in ('{{', '}}'): i += 2; continue
+        if f and ch == '{': depth += 1
+        if f and ch == '}': depth -= 1
+        if ch == '\\': i += 2; continue                     # an escape stays whole
+        if ch == ' ' and depth == 0: out.append(i + 1)
+        i += 1
+    return out
+
+
+def _literal(prefix, body):
+    "A string literal of `body`; an f-string without a field becomes a plain string"
+    if 'f' in prefix.lower() and not re.search(r'(?<!\{)\{(?!\{)', body.replace('{{', '')):
+        prefix, body = re.sub('[fF]', '', prefix), body.replace('{{', '{').replace('}}', '}')
+    return prefix, body
+
+
+def _next(toks, t, step=1):
+    "The string of the token after `t` in `toks` (before it: `step` -1)"
+    k = toks.index(t) + step
+    return toks[k].string if 0 <= k < len(toks) else ''
+
+
+def _tails(lines):
+    "Starts (row, column) of expressions that run to the end of their line, comment-free"
+    try: tree = ast.parse('\n'.join(lines))
+    except SyntaxError: return set()
+    return {(n.lineno, n.col_offset) for n in ast.walk(tree) if isinstance(n, ast.expr)
+            and n.end_lineno == n.lineno and n.end_col_offset == len(lines[n.lineno - 1].rstrip())}
+
+
+def split_strings(src):
+    "`src` with a line over W that ends inside a one-line string literal in brackets split there"
+    lines = src.split('\n')
+    for _ in range(200):
+        try: toks = list(tokenize.generate_tokens(io.StringIO('\n'.join(lines)).readline))
+        except (tokenize.TokenError, IndentationError, SyntaxError): return src
+        depth, hit = 0, None
+        for t in toks:
+            if t.type == tokenize.OP and t.string in '([{': depth += 1
+            if t.type == tokenize.OP and t.string in ')]}': depth -= 1
+            row, (r2, c2) = t.start[0], t.end
+            if t.type != tokenize.STRING or r2 != row or len(lines[row - 1]) <= W: continue
+            docstring = not depth and lines[row - 1][:t.start[1]].strip() == ''
+            key = _next(toks, t) in (':', ']') or _next(toks, t, -1) == '['   # a key stays whole
+            if docstring or key or len(t.string) < 40: continue
+            if not depth and t.start in _tails(lines):            # `return f"..."`: in brackets first
+                l = lines[row - 1]
+                lines[row - 1] = l[:t.start[1]] + '(' + l[t.start[1]:].rstrip() + ')'
+                hit = 'bracketed'; break
+            if not depth: continue
+            m = re.fullmatch(r'([A-Za-z]*)([\'"])(.*)\2', t.string, re.S)
+            if not m or m.group(3).startswith(m.group(2) * 2) or t.start[1] >= W // 2: continue
+            pre, q, body = m.groups()
+            at = [i for i in _pieces(body, 'f' in pre.lower()) if t.start[1] + len(pre) + i + 2 <= W
+                  and 10 <= i <= len(body) - 12]                 # no scrap of a string on its own
+            if at: hit = (t, pre, q, body, at[-1]); break
+        if hit is None: break
+        if hit == 'bracketed': continue
+        t, pre, q, body, i = hit
+        (row, c1), (_, c2) = t.start, t.end
+        (p1, b1), (p2, b2) = _literal(pre, body[:i]), _literal(pre, body[i:])
+        l = lines[row - 1]
+        lines[row - 1:row] = [l[:c1] + p1 + q + b1 + q, ' ' * c1 + p2 + q + b2 + q + l[c2:]]
+    return '\n'.join(lines)
+
+
+_HEADS = (ast.If, ast.For, ast.While, ast.With, ast.Try, ast.FunctionDef)
+
+
+def open_compound(src):
+    "`src` with the body of a one-line compound statement (`if c: x`) over W on a line of its own"
+    try: tree = ast.parse(src)
+    except SyntaxError: return src
+    lines = src.split('\n')
+    for n in sorted((n for n in ast.walk(tree) if isinstance(n, _HEADS)), key=lambda n: -n.lineno):
+        for body in (n.body, getattr(n, 'orelse', []), getattr(n, 'handlers', [])):
+            st = body[0] if len(body) == 1 else None
+            if st is None or st.lineno != st.end_lineno or len(lines[st.lineno - 1]) <= W: continue
+            l = lines[st.lineno - 1]
+            head = l[:st.col_offset].rstrip()
+            if not head.endswith(':') or not head.strip() or ';' in l: continue
+            ind = len(l) - len(l.lstrip())
+            lines[st.lineno - 1:st.lineno] = [head, ' ' * (ind + 4) + l[st.col_offset:]]
+            return open_compound('\n'.join(lines))                  # line numbers moved
+    return src
+
+
+def _bare(n):
+    "Whether expression `n` is one that brackets may wrap: no brackets of its own around it"
+    return isinstance(n, (ast.Tuple, ast.BoolOp, ast.IfExp, ast.BinOp, ast.Compare))
+
+
+def _bracketed(seg):
+    "Whether source `seg` is wholly inside one pair of brackets"
+    if seg[:1] != '(' or seg[-1:] != ')': return False
+    depth = 0
+    for i, ch in enumerate(seg):            # strings with brackets in them: rare, and then left alone
+        depth += (ch in '([{') - (ch in ')]}')
+        if depth == 0: return i == len(seg) - 1
+    return False
+
+
+def bracket_long(src):
+    "`src` with a one-line expression over W that has no brackets of its own put in brackets"
+    try: tree = ast.parse(src)
+    except SyntaxError: return src
+    lines, spots = src.split('\n'), []
+    for n in ast.walk(tree):
+        e = getattr(n, 'test' if isinstance(n, (ast.If, ast.While, ast.Assert)) else 'value', None)
+        if not isinstance(n, ast.stmt) or not isinstance(e, ast.expr) or not _bare(e): continue
+        l = lines[e.lineno - 1]
+        seg = l[e.col_offset:e.end_col_offset]
+        inside = l[:e.col_offset].rstrip()[-1:] == '(' and l[e.end_col_offset:].lstrip()[:1] == ')'
+        deep = e.col_offset + 1 > W // 2                    # no room to continue under the bracket
+        if e.lineno != e.end_lineno or len(l) <= W or inside or deep or _bracketed(seg): continue
+        if isinstance(n, (ast.If, ast.While)) and n.lineno != e.lineno: continue
+        spots.append((e.lineno, e.col_offset, e.end_col_offset))
+    for row, a, b in sorted(spots, reverse=True):          # kept only where the brackets let it wrap
+        l = lines[row - 1]
+        new = wrap_lines('\n'.join(lines[:row - 1] + [l[:a] + '(' + l[a:b] + ')' + l[b:]]))
+        if all(len(x) <= W for x in new.split('\n')[row - 1:]): lines = new.split('\n') + lines[row:]
     return '\n'.join(lines)
 
 
@@ -203,6 +343,7 @@ def tidy_code(src):
     out = src
     for _ in range(4):                                  # until nothing changes
         prev, out = out, wrap_lines(split_compound(split_statements(reflow_code(out))))
+        out = wrap_lines(bracket_long(open_compound(split_strings(out))))
         if out == prev: break
     try: new = ast.parse(out)
     except SyntaxError: return src

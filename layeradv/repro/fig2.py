@@ -52,7 +52,8 @@ def figure(results, title=''):
 
 # %% ../../nbs/12_tsne.ipynb #e5368b85
 EXP = Experiment('fig2',
-                 "Fig. 2: t-SNE of penultimate features under the previous sample's and random layerwise "
+                 "Fig. 2: t-SNE of penultimate features under the previous sample's and "
+                 "random layerwise "
                  "perturbations", ('cifar10',), SETTINGS, grid, table, extra=extra, measure='fig2',
                  notebook='12_tsne', label=lambda c: c.arch)
 
@@ -70,5 +71,6 @@ def summary(results):
                      for s, lab in (('prev', 'previous sample'), ('random', 'dense random')))
     return (
         f"**Fig. 2** (the same net, automobile and bird; two-class accuracy % at pixel ε "
-        f"{' / '.join(map(str, eps))}, all layers; the paper's VGG at ε {at(PAPER['eps'])}): {rows}."
+        f"{' / '.join(map(str, eps))}, all layers; the paper's VGG at ε "
+        f"{at(PAPER['eps'])}): {rows}."
     )

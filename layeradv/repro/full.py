@@ -38,7 +38,8 @@ CHECKS = {f'baseline-E{e}-s100': dict(method='baseline', seed=100, epochs=e, lr_
 
 R20_FULL = study(
     'r20-full',
-                 'ResNet-20 on all 45,000 CIFAR-10 training images, converged: Table 1 and the direction claim',
+                 'ResNet-20 on all 45,000 CIFAR-10 training images, converged: Table 1 and the '
+                 'direction claim',
     FULL, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', GC_EPS_FULL),
                 'random_matched': Arm('random_matched', GC_EPS_FULL)},
     claims=[*claims('Table 1 at full scale (ResNet-20, CIFAR-10)',
@@ -105,8 +106,10 @@ def fig3_measures(final, a='ours', b='baseline'):
     for ra, rb in zip(arms.get(a, []), arms.get(b, [])):
         best = max(val_acc(rb))
         rows.append(dict(seed=rb['config']['seed'], **{f'{b} best epoch': reach_epoch(rb, best),
-                         f'{a} reaches it at': reach_epoch(ra, best), f'{b} drop': drop(rb), f'{a} drop': drop(ra)}))
-    drops = fmt_pair(paired([r[f'{b} drop'] for r in rows], [r[f'{a} drop'] for r in rows])) if len(rows) > 1 else {}
+                         f'{a} reaches it at': reach_epoch(ra, best), f'{b} drop': drop(rb),
+                         f'{a} drop': drop(ra)}))
+    drops = (fmt_pair(paired([r[f'{b} drop'] for r in rows], [r[f'{a} drop'] for r in rows]))
+             if len(rows) > 1 else {})
     return rows, drops
 
 # %% ../../nbs/14_r20_full.ipynb #5a1e8056

@@ -47,17 +47,18 @@ TABLE1_SETTINGS = {
 
 TABLE1_PAPER = {('cifar10', 'vgg16_bn'): {'baseline': 92.1, 'ours': 92.65},
                 ('cifar10', 'resnet20'): {'baseline': 90.27, 'ours': 91.1},
-         ('cifar10', 'resnet56'): {'baseline': 91.53, 'ours': 94.1},
+                ('cifar10', 'resnet56'): {'baseline': 91.53, 'ours': 94.1},
                 ('cifar100', 'vgg16_bn'): {'baseline': 69.8, 'ours': 72.3},
-         ('cifar100', 'resnet20'): {'baseline': 64.0, 'ours': 66.9},
+                ('cifar100', 'resnet20'): {'baseline': 64.0, 'ours': 66.9},
                 ('cifar100', 'resnet56'): {'baseline': 68.2, 'ours': 71.4}}
 
 def table1_grid(k, paths):
     "A run per (data set, model, method, seed, eps): baseline and Ours, flips, no dropout"
     eps = k['eps'] if isinstance(k['eps'], tuple) else (k['eps'],)
     tag = lambda e: f'-eps{e}' if len(eps) > 1 else ''
-    return {f'{ds}-{a}-{m}{tag(e) if m == "ours" else ""}-s{s}': TrainConfig(arch=a, dataset=ds, data=paths[ds], method=m,
-                                                                             eps=e, seed=s, **schedule(k))
+    return {f'{ds}-{a}-{m}{tag(e) if m == "ours" else ""}-s{s}':
+                TrainConfig(arch=a, dataset=ds, data=paths[ds], method=m, eps=e, seed=s,
+                            **schedule(k))
             for ds in k['datasets'] for a in k['archs'] for s in k['seeds']
             for m in ('baseline', 'ours')
             for e in (eps if m == 'ours' else eps[:1])}
@@ -71,7 +72,8 @@ def table1_table(results, which='final'):
     )
 
 TABLE1 = Experiment('table1',
-                    'Table 1: baseline vs Ours, VGG / ResNet-20 / ResNet-56, CIFAR-10 and CIFAR-100',
+                    'Table 1: baseline vs Ours, VGG / ResNet-20 / ResNet-56, CIFAR-10 '
+                    'and CIFAR-100',
                  ('cifar10', 'cifar100'), TABLE1_SETTINGS, table1_grid, table1_table,
                     notebook='20_paper_scale')
 
@@ -94,7 +96,8 @@ TABLE2_PAPER = {('cifar10', 'w/o dropout'): {'baseline': 92.1, 'ours': 92.7},
 def table2_grid(k, paths):
     "One VGG run per (data set, dropout or not, method, seed)"
     return {f"{ds}-{'drop' if d else 'nodrop'}-{m}-s{s}": TrainConfig(
-                arch='vgg16_bn', dataset=ds, data=paths[ds], method=m, dropout=d, eps=k['eps'], seed=s, **schedule(k))
+                arch='vgg16_bn', dataset=ds, data=paths[ds], method=m, dropout=d, eps=k['eps'],
+                seed=s, **schedule(k))
             for ds in k['datasets'] for d in (0.0, TABLE2_DROPOUT) for s in k['seeds']
             for m in ('baseline', 'ours')}
 
@@ -108,7 +111,8 @@ def table2_table(results, which='final'):
                                             lambda r: accuracy(r, which)))
 
 TABLE2 = Experiment('table2',
-                    'Table 2: VGG with and without dropout, baseline vs Ours, CIFAR-10 and CIFAR-100',
+                    'Table 2: VGG with and without dropout, baseline vs Ours, CIFAR-10 '
+                    'and CIFAR-100',
                  ('cifar10', 'cifar100'), TABLE2_SETTINGS, table2_grid, table2_table,
                     notebook='20_paper_scale',
                  label=lambda c: f"{'dropout' if c.dropout else 'no dropout'} {c.method}")
@@ -147,7 +151,8 @@ def table3_table(results, which='final'):
                                             lambda r: accuracy(r, which)))
 
 TABLE3 = Experiment('table3',
-                    'Table 3: Gc layers from conv1 up to pool1 ... pool5 (VGG, CIFAR-10, no augmentation)',
+                    'Table 3: Gc layers from conv1 up to pool1 ... pool5 (VGG, CIFAR-10, no '
+                    'augmentation)',
                  ('cifar10',), TABLE3_SETTINGS, table3_grid, table3_table,
                     notebook='20_paper_scale',
                  label=lambda c: f'Gc to {c.gc_stop}' if c.gc_stop else 'baseline',
@@ -199,7 +204,8 @@ def table5_table(results, attack='fgsm'):
     ).drop(columns='paper', level=1)  # no paper numbers
 
 TABLE5 = Experiment('table5',
-                    'Table 5: baseline, FGS-orig, FGS-inter, Ours-orig, Ours-joint under input FGSM (VGG, CIFAR-10)',
+                    'Table 5: baseline, FGS-orig, FGS-inter, Ours-orig, Ours-joint under input '
+                    'FGSM (VGG, CIFAR-10)',
                  ('cifar10',), TABLE5_SETTINGS, table5_grid, table5_table, table5_extra,
                     notebook='20_paper_scale',
                  label=lambda c: TABLE5_ROWS[c.method], group=lambda c: 'vgg16_bn')

@@ -66,7 +66,8 @@ R20_CIFAR100 = study(
 # %% ../../nbs/13_r20_small.ipynb #76f32c3d
 R20_VARIANTS = study(
     'r20-variants',
-                     'ResNet-20 without augmentation: Table 5 (clean, FGSM and PGD accuracy of five training methods)', R20_PLAIN,
+                     'ResNet-20 without augmentation: Table 5 (clean, FGSM and PGD accuracy of '
+                     'five training methods)', R20_PLAIN,
     arms={'baseline': Arm('baseline'), 'fgs': Arm('fgs', 0.03),
           'fgs_inter': Arm('fgs_inter', swept='fgs_inter'),
           'ours': Arm('ours', swept='ours'), 'ours_joint': Arm('ours_joint', swept='ours')},
@@ -86,7 +87,8 @@ R20_VARIANTS = study(
 
 R20_LAYERS = study(
     'r20-layers',
-                   'ResNet-20 without augmentation: Table 3 (Gc in the first stage, stages 1-2, or every stage)', R20_PLAIN,
+                   'ResNet-20 without augmentation: Table 3 (Gc in the first stage, stages 1-2, or '
+                   'every stage)', R20_PLAIN,
     arms={'baseline': Arm('baseline'),
           'stage1': Arm('ours', swept='ours', kw=dict(gc_stop='layer1')),
           'stages1-2': Arm('ours', swept='ours', kw=dict(gc_stop='layer2')),

@@ -44,7 +44,8 @@ def table(results):
 
 # %% ../../nbs/11_adversarial_strength.ipynb #f146827d
 EXP = Experiment('table4',
-                 'Table 4: a normally trained 3-conv net under input FGSM and layerwise previous-sample '
+                 'Table 4: a normally trained 3-conv net under input FGSM and layerwise '
+                 'previous-sample '
                  'perturbations', ('cifar10',), SETTINGS, grid, table,
                  extra=lambda k: on_run(table4),
                  measure='table4', notebook='11_adversarial_strength', label=lambda c: c.arch)

@@ -39,7 +39,8 @@ def fig1_spectrum(knobs):
 # %% ../../nbs/10_toy.ipynb #df02e3e3
 EXP = study(
     'toy',
-            'Toy MLP, grayscale CIFAR-10: Ours vs baseline, FGS, random controls and dropout; Fig. 1 spectra', TOY,
+            'Toy MLP, grayscale CIFAR-10: Ours vs baseline, FGS, random controls and dropout; '
+            'Fig. 1 spectra', TOY,
     arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours'),
           'random_matched': Arm('random_matched', swept='ours'),
           'random': Arm('random', swept='ours'), 'fgs': Arm('fgs', swept='fgs'),

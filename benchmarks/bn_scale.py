@@ -26,7 +26,8 @@ if __name__ == '__main__':
     with torch.no_grad(): model(x)
     for h in hooks: h.remove()
     print(
-        f"torch {torch.__version__} on {hardware('cpu')}; {len(outs)} BatchNorm layers, batch {len(x)}"
+        f"torch {torch.__version__} on {hardware('cpu')}; {len(outs)} BatchNorm layers, "
+        f"batch {len(x)}"
     )
     print(
         f"{'layer':<22}{'full std':>10}{'4 samples':>11}{'formula':>10}{'4/full':>8}{'formula/full':>14}"
@@ -35,7 +36,8 @@ if __name__ == '__main__':
     for n, (m, o) in outs.items():
         full, four = o.std().item(), o[:4].std().item()
         form = (m.weight.pow(2).mean() + m.bias.var(correction=0)).sqrt().item()
-        r4.append(four / full); rf.append(form / full)
+        r4.append(four / full)
+        rf.append(form / full)
         print(
             f"{n:<22}{full:>10.4f}{four:>11.4f}{form:>10.4f}{four / full:>8.3f}{form / full:>14.3f}"
         )

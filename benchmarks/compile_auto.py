@@ -13,7 +13,8 @@ if __name__ == '__main__':
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument('--method', default='ours'); ap.add_argument('--probe', type=int, default=5)
+    ap.add_argument('--method', default='ours')
+    ap.add_argument('--probe', type=int, default=5)
     a = ap.parse_args()
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads on {hardware()}")
     cfg = TrainConfig(arch='resnet20', method=a.method, data='-', eps=0.03)
@@ -30,5 +31,6 @@ if __name__ == '__main__':
         policy.step(STEPS[a.method], x, y, amp, cfg, None, opt)
         amp.step(opt)
     print(
-        f"decided after {time.time() - t0:.0f} s: {'compiled' if policy.fast is not None else 'eager'}"
+        f"decided after {time.time() - t0:.0f} s: "
+        f"{'compiled' if policy.fast is not None else 'eager'}"
     )

@@ -18,14 +18,17 @@ import argparse, json, subprocess, sys
 def bn_head(arm):
     "'off': the act_std scale reads the BatchNorm output instead of recomputing 4 samples from its input"
     if arm == 'off':
-        from layeradv import core; core._bn_head = lambda *a, **k: None
+        from layeradv import core
+        core._bn_head = lambda *a, **k: None
 
 
 def sign_fusion(arm):
     "'on': inductor may fuse a horizontal pair of nodes where one side writes int8 (the sign cache)"
     import torch
     from torch._inductor.choices import InductorChoices
-    def writes_int8(node): return any(b.node.get_dtype() == torch.int8 for n in node.get_nodes() for b in n.get_outputs())
+    def writes_int8(node):
+        return any(b.node.get_dtype() == torch.int8 for n in node.get_nodes()
+                   for b in n.get_outputs())
     class SignChoices(InductorChoices):
         @staticmethod
         def can_fuse_horizontal(scheduler, node1, node2, shared_data_score):
@@ -36,7 +39,8 @@ def sign_fusion(arm):
                     and (writes_int8(node1) or writes_int8(node2)))
         def uuid(self): return 'sign-fusion-ab-1'
     if arm == 'on':
-        import torch._inductor.config as c; c.inductor_choices_class = SignChoices
+        import torch._inductor.config as c
+        c.inductor_choices_class = SignChoices
 
 
 CHANGES = {'bn_head': bn_head, 'sign_fusion': sign_fusion}
@@ -67,8 +71,10 @@ if __name__ == '__main__':
         for arm in (('on', 'off') if k % 2 == 0 else ('off', 'on')):
             r = subprocess.run([sys.executable, __file__, '--child', a.change, arm, str(a.rounds)],
                                capture_output=True, text=True)
-            if r.returncode: sys.exit(f"compiled_ab: the {arm} process failed: {r.stderr.strip().splitlines()[-1]}")
-            line = r.stdout.strip().splitlines()[-1]; print(line, flush=True)
+            if r.returncode: sys.exit(f"compiled_ab: the {arm} process failed: "
+                                      f"{r.stderr.strip().splitlines()[-1]}")
+            line = r.stdout.strip().splitlines()[-1]
+            print(line, flush=True)
             ratios[arm].append(json.loads(line)['ratio'])
     for arm, v in ratios.items():
         print(

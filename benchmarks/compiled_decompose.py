@@ -14,7 +14,8 @@ import torch
 from layeradv.bench import stepper, print_steps
 from layeradv.config import Amp
 
-ARMS = {'baseline': ('baseline', None), 'ours': ('ours', None), 'capture_only': ('ours', dict(perturb=False)),
+ARMS = {'baseline': ('baseline', None), 'ours': ('ours', None),
+        'capture_only': ('ours', dict(perturb=False)),
         'perturb_only': ('ours', dict(capture=False)), 'ours_unit': ('ours', dict(scale='unit')),
         'perturb_unit': ('ours', dict(capture=False, scale='unit'))}
 
@@ -41,5 +42,7 @@ if __name__ == '__main__':
             t0 = time.perf_counter()
             for _ in range(3): one()
             times[k].append((time.perf_counter() - t0) / 3)
-    print_steps(times, f"torch {torch.__version__}, {torch.get_num_threads()} threads; compiled ResNet-20, batch 128, {a.rounds} "
+    print_steps(times,
+                f"torch {torch.__version__}, {torch.get_num_threads()} threads; compiled "
+                f"ResNet-20, batch 128, {a.rounds} "
                        "interleaved rounds of 3 steps (ratio: to the baseline of the same round)")

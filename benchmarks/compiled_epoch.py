@@ -26,10 +26,12 @@ if __name__ == '__main__':
                 [sys.executable, __file__, '--child', *p, n], capture_output=True, text=True
             )
             if r.returncode: sys.exit(f'{p} failed: {r.stderr.strip().splitlines()[-1]}')
-            o = json.loads(r.stdout.strip().splitlines()[-1]); res[p].append(o['t'])
+            o = json.loads(r.stdout.strip().splitlines()[-1])
+            res[p].append(o['t'])
             print(*p, f"{o['t']:.2f} s, compiled graphs {o['graphs']}", flush=True)
     print(
-        f'resnet20, {n} training images + 1,000 evaluated, {reps} repetitions: median (min-max) seconds per epoch'
+        f'resnet20, {n} training images + 1,000 evaluated, {reps} repetitions: median (min-max) '
+        'seconds per epoch'
     )
     for (mo, m), v in res.items():
         ratio = st.median(c / e for c, e in zip(v, res['eager', m]))

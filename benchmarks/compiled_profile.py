@@ -18,7 +18,9 @@ if __name__ == '__main__':
     for a in sys.argv[2:]:
         k, v = a.split('=')
         if k == 'scale': kw['scale'] = v
-        else: setattr(inductor, k, v in ('1', 'true', 'True') if isinstance(getattr(inductor, k), bool) else int(v))
+        else:
+            setattr(inductor, k,
+                    v in ('1', 'true', 'True') if isinstance(getattr(inductor, k), bool) else int(v))
     g = torch.Generator().manual_seed(0)
     x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (128,), generator=g)
@@ -29,6 +31,8 @@ if __name__ == '__main__':
         for _ in range(steps): one()
     ev = sorted(p.key_averages(), key=lambda e: -e.self_cpu_time_total)
     print(
-        f"{method} {' '.join(sys.argv[2:])}: {sum(e.self_cpu_time_total for e in ev) / steps / 1e3:.1f} ms per step (profiled)"
+        f"{method} {' '.join(sys.argv[2:])}: "
+        f"{sum(e.self_cpu_time_total for e in ev) / steps / 1e3:.1f} ms per step (profiled)"
     )
-    for e in ev[:8]: print(f"  {e.key[:60]:60s} {e.self_cpu_time_total / steps / 1e3:8.2f} ms  x{e.count // steps}")
+    for e in ev[:8]: print(f"  {e.key[:60]:60s} {e.self_cpu_time_total / steps / 1e3:8.2f} ms  "
+                           f"x{e.count // steps}")

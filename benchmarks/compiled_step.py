@@ -30,12 +30,17 @@ if __name__ == '__main__':
     warm = counts()
     t = []
     for _ in range(9):
-        t0 = time.perf_counter(); one(); one(); one(); t.append((time.perf_counter() - t0) / 3)
+        t0 = time.perf_counter()
+        one()
+        one()
+        one()
+        t.append((time.perf_counter() - t0) / 3)
     with profile(activities=[ProfilerActivity.CPU]) as p: one()
     n = sum(e.count for e in p.key_averages() if e.key == 'CompiledFunction')
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads on {hardware('cpu')}")
     print(
         f"{method:<10} eager first step: {str(eager_first):<5}  {1000 * sorted(t)[4]:.1f} ms/step "
-        f"(min {1000 * min(t):.1f}), compiled graphs per step: {n}; graphs compiled / graph breaks after the "
+        f"(min {1000 * min(t):.1f}), compiled graphs per step: {n}; graphs compiled / graph "
+        "breaks after the "
         f"3 warm-up steps {warm[0]} / {warm[1]}, after 28 more steps {counts()[0]} / {counts()[1]}"
     )

@@ -20,14 +20,19 @@ if __name__ == '__main__':
     a = ap.parse_args()
     cl, in_place = not a.nchw, core._in_place
     g = torch.Generator().manual_seed(0)
-    x, y = torch.randn(a.batch, 3, 32, 32, generator=g), torch.randint(0, 10, (a.batch,), generator=g)
+    x, y = (torch.randn(a.batch, 3, 32, 32, generator=g),
+            torch.randint(0, 10, (a.batch,), generator=g))
     if cl: x = x.contiguous(memory_format=torch.channels_last)
     norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
-    arms = {'baseline': (stepper('resnet20', 'baseline', 'eager', x, y, norm, 10, amp, cl), in_place),
-            'ours in place': (stepper('resnet20', 'ours', 'eager', x, y, norm, 10, amp, cl), in_place),
-            'ours out-place': (stepper('resnet20', 'ours', 'eager', x, y, norm, 10, amp, cl), lambda t: False)}
+    arms = {'baseline': (stepper('resnet20', 'baseline', 'eager', x, y, norm, 10, amp, cl),
+                         in_place),
+            'ours in place': (stepper('resnet20', 'ours', 'eager', x, y, norm, 10, amp, cl),
+                              in_place),
+            'ours out-place': (stepper('resnet20', 'ours', 'eager', x, y, norm, 10, amp, cl),
+                               lambda t: False)}
     def run(arm, n):
-        one, rule = arms[arm]; core._in_place = rule
+        one, rule = arms[arm]
+        core._in_place = rule
         for _ in range(n): one()
     for arm in arms: run(arm, 3)                                   # warm up, fill the Gc caches
     times = {('eager', arm): [] for arm in arms}
@@ -38,5 +43,8 @@ if __name__ == '__main__':
             times['eager', arm].append((time.perf_counter() - t0) / a.steps)
     core._in_place = in_place
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
-    print_steps(times, f"resnet20, batch {a.batch}, cpu, fp32, {'channels-last' if cl else 'NCHW'}; median over {a.rounds} "
-                       f"rounds of {a.steps} steps, arms interleaved (ratio: to the baseline of the same round)")
+    print_steps(times,
+                f"resnet20, batch {a.batch}, cpu, fp32, {'channels-last' if cl else 'NCHW'}; "
+                f"median over {a.rounds} "
+                       f"rounds of {a.steps} steps, arms interleaved (ratio: to the baseline of "
+                       "the same round)")

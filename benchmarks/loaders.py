@@ -18,9 +18,11 @@ def rate(it, n_batches, sync=lambda: None, warmup=3):
     "Images per second over `n_batches` batches of iterator `it`, after `warmup` batches"
     it = iter(it)
     for _ in range(warmup): next(it)
-    sync(); t0, n = time.perf_counter(), 0
+    sync()
+    t0, n = time.perf_counter(), 0
     for _ in range(n_batches):
-        xb, _ = next(it); n += len(xb)
+        xb, _ = next(it)
+        n += len(xb)
     sync()
     return n / (time.perf_counter() - t0)
 
@@ -36,7 +38,8 @@ def bench(name, data, tv_dataset, args):
     tf = T.Compose([T.RandomCrop(32, padding=4), T.RandomHorizontalFlip(), T.ToTensor(),
                     T.Normalize((mean / 255).tolist(), (std / 255).tolist())])
     tv_dataset.transform = tf
-    rows = [('torchvision + DataLoader', f'{args.workers} workers', rate(torchvision_loader(tv_dataset, args.workers, args.bs), args.batches))]
+    rows = [('torchvision + DataLoader', f'{args.workers} workers',
+             rate(torchvision_loader(tv_dataset, args.workers, args.bs), args.batches))]
     devices = ['cpu'] + (['cuda'] if torch.cuda.is_available() else [])
     for dev in devices:
         sync = torch.cuda.synchronize if dev == 'cuda' else (lambda: None)
@@ -63,18 +66,22 @@ def main():
     ap.add_argument('--bs', type=int, default=128)
     args = ap.parse_args()
     print(
-        f"torch {torch.__version__}, {os.cpu_count()} CPU cores, GPU: {torch.cuda.get_device_name() if torch.cuda.is_available() else 'none'}"
+        f"torch {torch.__version__}, {os.cpu_count()} CPU cores, GPU: "
+        f"{torch.cuda.get_device_name() if torch.cuda.is_available() else 'none'}"
     )
     if args.cifar10:
         data = load_images('cifar10', args.cifar10)
         root, _, _ = find_tree(args.cifar10)
-        bench('CIFAR-10 JPEG tree (torchvision ImageFolder)', data, torchvision.datasets.ImageFolder(root / 'train'), args)
+        bench('CIFAR-10 JPEG tree (torchvision ImageFolder)', data,
+              torchvision.datasets.ImageFolder(root / 'train'), args)
     if args.cifar100:
         from layeradv.data import extract_archive, is_archive
         from pathlib import Path
         data = load_images('cifar100', args.cifar100)
-        p = Path(args.cifar100); root = extract_archive(p) if is_archive(p) else p
-        bench('CIFAR-100 (torchvision CIFAR100)', data, torchvision.datasets.CIFAR100(str(root), train=True), args)
+        p = Path(args.cifar100)
+        root = extract_archive(p) if is_archive(p) else p
+        bench('CIFAR-100 (torchvision CIFAR100)', data,
+              torchvision.datasets.CIFAR100(str(root), train=True), args)
     if not (args.cifar10 or args.cifar100):
         ap.error("give --cifar10 and/or --cifar100 (or set LAYERADV_CIFAR10 / LAYERADV_CIFAR100)")
 

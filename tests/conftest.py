@@ -15,13 +15,16 @@ def data_path(var):
 
 def cli(*args, env=None, timeout=900):
     "`python -m layeradv ARGS` in a fresh process (what users and torchrun start): the completed process"
-    return subprocess.run([sys.executable, '-m', 'layeradv', *map(str, args)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, '-m', 'layeradv', *map(str, args)], capture_output=True,
+                          text=True,
                           timeout=timeout, env=env)
 
 def torchrun(script, *args, env, timeout=600):
     "`script ARGS` as two processes under torchrun (gloo on the CPU): the completed launcher"
-    return subprocess.run([sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', '2',
-                           str(script), *map(str, args)], capture_output=True, text=True, timeout=timeout, env=env)
+    return subprocess.run([sys.executable, '-m', 'torch.distributed.run', '--standalone',
+                           '--nproc_per_node', '2',
+                           str(script), *map(str, args)], capture_output=True, text=True,
+                           timeout=timeout, env=env)
 
 def metrics(run):
     "The rows of run directory `run`'s metrics.csv, without the timings (which differ between equal runs)"

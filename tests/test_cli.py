@@ -17,7 +17,8 @@ def test_version():
 
 def test_unknown_command_is_one_line_error():
     r = run('trian')
-    assert r.returncode == 2 and r.stderr.strip().count('\n') == 0 and "unknown command 'trian'" in r.stderr
+    assert (r.returncode == 2 and r.stderr.strip().count('\n') == 0
+            and "unknown command 'trian'" in r.stderr)
 
 def test_python_dash_m_layeradv():
     "`python -m layeradv` (what torchrun runs) is the same command line"

@@ -7,10 +7,12 @@ from conftest import ROOT, data_path, cli, metrics
 def script(name, *args, timeout=900):
     "Run tests/scripts/`name`.py with `args` in a fresh one-thread process"
     return subprocess.run([sys.executable, str(ROOT / 'tests' / 'scripts' / f'{name}.py'), *args],
-                          capture_output=True, text=True, timeout=timeout, env={**os.environ, 'OMP_NUM_THREADS': '1'})
+                          capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, 'OMP_NUM_THREADS': '1'})
 
 
-ARGS = ['--arch', 'small_cnn', '--method', 'ours', '--epochs', '2', '--batch_size', '64', '--lr', '0.05', '--eps', '0.1',
+ARGS = ['--arch', 'small_cnn', '--method', 'ours', '--epochs', '2', '--batch_size', '64', '--lr',
+        '0.05', '--eps', '0.1',
         '--train_subset', '600', '--test_subset', '200', '--device', 'cpu', '--quiet']
 
 def test_failed_compile_falls_back_to_eager_exactly(tmp_path):
@@ -18,11 +20,13 @@ def test_failed_compile_falls_back_to_eager_exactly(tmp_path):
     cifar10 = str(data_path('LAYERADV_CIFAR10'))
     env = {**os.environ, 'OMP_NUM_THREADS': '1', 'CXX': str(tmp_path / 'no-such-g++'),
            'TORCHINDUCTOR_CACHE_DIR': str(tmp_path / 'inductor')}
-    fell = cli('train', '--data', cifar10, '--out', str(tmp_path / 'fell'), '--compile', 'true', *ARGS, env=env)
+    fell = cli('train', '--data', cifar10, '--out', str(tmp_path / 'fell'), '--compile', 'true',
+               *ARGS, env=env)
     assert fell.returncode == 0, fell.stdout + fell.stderr
     notes = [l for l in (fell.stdout + fell.stderr).splitlines() if 'torch.compile failed' in l]
     assert len(notes) == 1 and 'training in eager mode' in notes[0], fell.stdout + fell.stderr
-    eager = cli('train', '--data', cifar10, '--out', str(tmp_path / 'eager'), '--compile', 'false', *ARGS, env=env)
+    eager = cli('train', '--data', cifar10, '--out', str(tmp_path / 'eager'), '--compile', 'false',
+                *ARGS, env=env)
     assert eager.returncode == 0, eager.stderr
     assert metrics(tmp_path / 'fell') == metrics(tmp_path / 'eager')
 

@@ -7,14 +7,20 @@ def make_tree(root, n_train=48, n_test=16, classes=('a', 'b', 'c')):
     rng = np.random.default_rng(0)
     for split, n in (('train', n_train), ('test', n_test)):
         for c in classes:
-            d = root / split / c; d.mkdir(parents=True)
-            for i in range(n // len(classes)): Image.fromarray(rng.integers(0, 256, (32, 32, 3), dtype=np.uint8)).save(d / f'{i}.png')
+            d = root / split / c
+            d.mkdir(parents=True)
+            for i in range(n // len(classes)):
+                Image.fromarray(rng.integers(0, 256, (32, 32, 3), dtype=np.uint8)).save(
+                    d / f'{i}.png'
+                )
     return root
 
-@pytest.mark.parametrize('method,compile', [('ours', 'false'), ('fgs_inter', 'false'), ('ours', 'true')])
+@pytest.mark.parametrize('method,compile',
+                         [('ours', 'false'), ('fgs_inter', 'false'), ('ours', 'true')])
 def test_two_gloo_ranks_end_identical(tmp_path, method, compile):
     data, out = make_tree(tmp_path / 'data'), tmp_path / 'run'
-    env = {'LAYERADV_CACHE': str(tmp_path / 'cache'), 'PATH': '/usr/bin:/bin', 'OMP_NUM_THREADS': '1',
+    env = {'LAYERADV_CACHE': str(tmp_path / 'cache'), 'PATH': '/usr/bin:/bin',
+           'OMP_NUM_THREADS': '1',
            'TORCHINDUCTOR_CACHE_DIR': str(tmp_path / 'inductor')}
     r = torchrun(ROOT / 'tests' / 'ddp_worker.py', data, out, method, compile, env=env)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]

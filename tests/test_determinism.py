@@ -4,8 +4,10 @@ import os
 import pytest
 from conftest import data_path, cli, metrics
 
-ARGS = ['--arch', 'resnet20', '--method', 'ours', '--epochs', '2', '--batch_size', '64', '--lr', '0.1',
-        '--eps', '0.03', '--train_subset', '640', '--valid', '128', '--test_subset', '200', '--device', 'cpu',
+ARGS = ['--arch', 'resnet20', '--method', 'ours', '--epochs', '2', '--batch_size', '64', '--lr',
+        '0.1',
+        '--eps', '0.03', '--train_subset', '640', '--valid', '128', '--test_subset', '200',
+        '--device', 'cpu',
         '--quiet']
 
 def train(out, compile, cifar10):

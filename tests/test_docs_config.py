@@ -22,7 +22,8 @@ def test_quarto_files_present():
 def _docs():
     import importlib.util
     spec = importlib.util.spec_from_file_location('docs', ROOT / 'tools' / 'docs.py')
-    m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
     return m
 
 def test_docs_check_catches_problems(tmp_path):
@@ -37,7 +38,8 @@ def test_docs_check_catches_problems(tmp_path):
     )
     problems = _docs().check_site(tmp_path)
     for p in ("index.html: broken link to nope.html", "index.html: missing image images/nope.svg",
-              "20_paper_scale.html: experiment page with neither a figure nor 'No result yet'", "00_core.ipynb: no page rendered",
+              "20_paper_scale.html: experiment page with neither a figure nor 'No result yet'",
+              "00_core.ipynb: no page rendered",
               "14_r20_full.html: shows a result of CI's quick setting"):
         assert p in problems, (p, problems)
     # "no result yet" is an honest page

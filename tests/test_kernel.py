@@ -9,7 +9,8 @@ def test_runs_in_fresh_kernel(nb):
     # run every cell, then list the failures
     NotebookClient(book, timeout=600, kernel_name='python3', allow_errors=True,
                    resources={'metadata': {'path': str((ROOT / nb).parent)}}).execute()
-    errors = [(i, o['ename'], o['evalue']) for i, c in enumerate(book.cells) if c.cell_type == 'code'
+    errors = [(i, o['ename'], o['evalue']) for i, c in enumerate(book.cells)
+              if c.cell_type == 'code'
               for o in c.get('outputs', []) if o.get('output_type') == 'error']
     assert not errors, errors
     assert all(

@@ -15,5 +15,6 @@ def test_readme_install_command_is_what_ci_installs():
     assert 'pip install -e ".[dev]"' in readme and 'pip install -q -e ".[dev]"' in ci
 
 def test_readme_matches_index_notebook():
-    r = subprocess.run([sys.executable, 'tools/docs.py', 'readme', '--check'], cwd=ROOT, capture_output=True, text=True)
+    r = subprocess.run([sys.executable, 'tools/docs.py', 'readme', '--check'], cwd=ROOT,
+                       capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr

@@ -46,14 +46,18 @@ def test_no_split_takes_a_function_past_40_lines():
 
 
 def test_a_long_call_breaks_after_a_comma_and_continues_under_its_bracket():
-    src = "value = compute(alpha_argument, beta_argument, gamma_argument, delta_argument, epsilon_arg, (8,), zeta)"
+    src = ("value = compute(alpha_argument, beta_argument, gamma_argument, delta_argument, "
+           "epsilon_arg, (8,), zeta)")
     out = R.wrap_lines(src).split('\n')
     assert len(out) == 2 and all(len(l) <= 100 for l in out)
-    assert out[0].endswith(',') and out[1].startswith(' ' * len('value = compute(')) and out[1][16] != ' '
+    assert (out[0].endswith(',') and out[1].startswith(' ' * len('value = compute('))
+            and out[1][16] != ' ')
     assert ast.dump(ast.parse('\n'.join(out))) == ast.dump(ast.parse(src))
-    tup = "x = f(" + 'a, ' * 30 + "(8,))"                   # a one-element tuple keeps its comma and bracket
+    # a one-element tuple keeps its comma and bracket
+    tup = "x = f(" + 'a, ' * 30 + "(8,))"
     assert '(8,)' in R.wrap_lines(tup)
-    several = "a = g(" + 'b, ' * 40 + "c); d = 1"           # a line of several statements is left alone
+    # a line of several statements is left alone
+    several = "a = g(" + 'b, ' * 40 + "c); d = 1"
     assert R.wrap_lines(several) == several
 
 
@@ -67,13 +71,17 @@ def test_statements_sharing_a_line_are_split_only_where_it_keeps_their_meaning()
 
 
 def test_no_break_inside_a_for_target_a_one_line_compound_or_a_bracket_closed_mid_line():
-    target = "    x = {k: v for k, v in pairs_with_a_long_name.items() if v is not None and long_check(k) and long_check(v)}"
+    target = ("    x = {k: v for k, v in pairs_with_a_long_name.items() if v is not None and "
+              "long_check(k) and long_check(v)}")
     out = R.wrap_lines(target)
     assert 'for k, v in' in out and out != target           # breaks before `if`, not inside `k, v`
-    compound = "    if any(isinstance(m, NORM) for _, m in mods): hosts = [n for n, m in mods if isinstance(m, NORM)]"
+    compound = ("    if any(isinstance(m, NORM) for _, m in mods): hosts = [n for n, m in mods if "
+                "isinstance(m, NORM)]")
     assert R.wrap_lines(compound) == compound
-    mid = "    return a if isinstance(module, NORM_TYPES) and isinstance(a, nn.Module) and not isinstance(a, nn.Id) else None"
-    assert R.wrap_lines(mid) == mid                          # no `isinstance(module,` / `NORM_TYPES)` split
+    mid = ("    return a if isinstance(module, NORM_TYPES) and isinstance(a, nn.Module) and not "
+           "isinstance(a, nn.Id) else None")
+    # no `isinstance(module,` / `NORM_TYPES)` split
+    assert R.wrap_lines(mid) == mid
 
 
 def _same_tree(a, b): return ast.dump(ast.parse(a)) == ast.dump(ast.parse(b))
@@ -112,7 +120,9 @@ def test_a_long_condition_is_bracketed_and_broken_before_an_operator_only_if_it_
            "'_saved_result') or hasattr(g, '_saved_result0'))\n")
     out = R.tidy_code(src)
     assert out.split('\n')[1].startswith('    return (g is not None') and _same_tree(out, src)
-    assert out.split('\n')[2].lstrip().startswith('and not') and all(len(l) <= 100 for l in out.split('\n'))
+    assert out.split('\n')[2].lstrip().startswith('and not') and all(
+        len(l) <= 100 for l in out.split('\n')
+    )
     unbreakable = "convs = [" + '(64, 64), ' * 10 + "(1, 2)] + [(512, 512)] * 5\n"
     assert '(' + '[' not in R.bracket_long(unbreakable)          # brackets that cannot help: none
 
@@ -121,7 +131,9 @@ def test_no_break_inside_a_lambdas_parameters_and_hanging_lines_keep_their_inden
     lam = ("x = Experiment('demo', grid=lambda knobs_with_a_long_name, paths_with_a_long_name: "
            "build(knobs_with_a_long_name))")
     assert 'lambda knobs_with_a_long_name, paths_with_a_long_name:' in R.wrap_lines(lam)
-    hang = ("R = study(\n    'r20-full', 'ResNet-20 on all 45,000 CIFAR-10 training images, converged: "
-            "Table 1 and the direction claim',\n    FULL)\n")
+    hang = (
+        "R = study(\n    'r20-full', 'ResNet-20 on all 45,000 CIFAR-10 training images, converged: "
+        "Table 1 and the direction claim',\n    FULL)\n"
+    )
     out = R.wrap_lines(hang).split('\n')
     assert out[1] == "    'r20-full'," and out[2].startswith("    'ResNet-20")

@@ -3,7 +3,8 @@ import os, signal, subprocess, sys, time
 import pytest, torch
 from conftest import data_path, cli, metrics
 
-ARGS = ['--arch', 'resnet20', '--method', 'ours', '--epochs', '3', '--batch_size', '100', '--lr', '0.05',
+ARGS = ['--arch', 'resnet20', '--method', 'ours', '--epochs', '3', '--batch_size', '100', '--lr',
+        '0.05',
         '--train_subset', '1500', '--test_subset', '300', '--device', 'cpu', '--quiet']
 
 def layeradv(*args, **kw):
@@ -33,7 +34,8 @@ def test_sigkill_then_resume_matches_uninterrupted(tmp_path, cifar10, compile):
         time.sleep(0.05)
     # ...let epoch 2 get under way, then kill it hard
     time.sleep(1.0)
-    p.send_signal(signal.SIGKILL); p.wait()
+    p.send_signal(signal.SIGKILL)
+    p.wait()
     assert p.returncode == -signal.SIGKILL
     killed_at = rows(cut)
     assert killed_at < 3, "the run finished before the kill; nothing was tested"
@@ -43,12 +45,15 @@ def test_sigkill_then_resume_matches_uninterrupted(tmp_path, cifar10, compile):
     assert again.wait(timeout=900) == 0, again.stdout.read()
     assert whole.wait(timeout=900) == 0, whole.stdout.read()
     assert metrics(cut) == metrics(full)
-    a, b = torch.load(full / 'last.pt', weights_only=True), torch.load(cut / 'last.pt', weights_only=True)
+    a, b = (torch.load(full / 'last.pt', weights_only=True),
+            torch.load(cut / 'last.pt', weights_only=True))
     for k in a['model']: assert torch.equal(a['model'][k], b['model'][k]), k
     for k in a['gc']: assert torch.equal(a['gc'][k]['sign'], b['gc'][k]['sign']), k
 
 def test_existing_run_is_not_overwritten(tmp_path, cifar10):
-    run = tmp_path / 'r'; run.mkdir(); (run / 'metrics.csv').write_text('precious\n')
+    run = tmp_path / 'r'
+    run.mkdir()
+    (run / 'metrics.csv').write_text('precious\n')
     p = layeradv('train', '--data', cifar10, '--out', str(run), *ARGS)
     out = p.communicate(timeout=300)[0]
     assert p.returncode == 1 and 'already holds a run' in out and out.strip().count('\n') == 0
@@ -63,7 +68,8 @@ def test_bad_data_leaves_no_run_dir(tmp_path):
 def test_cli_train_shows_progress_and_ends_with_paths(tmp_path, cifar10):
     "The README's main job, shortened: a live progress display, per-epoch lines, and the paths of curves and metrics"
     run = tmp_path / 'r'
-    p = layeradv('train', '--data', cifar10, '--out', str(run), '--arch', 'resnet20', '--method', 'ours', '--epochs', '2',
+    p = layeradv('train', '--data', cifar10, '--out', str(run), '--arch', 'resnet20', '--method',
+                 'ours', '--epochs', '2',
                  '--train_subset', '500', '--test_subset', '200', '--batch_size', '50')
     out = p.communicate(timeout=600)[0]
     assert p.returncode == 0, out

@@ -6,7 +6,8 @@ from layeradv.experiments import reproduce
 from layeradv.store import RunStore, run_key
 from test_ddp import make_tree
 
-PROTOCOL = dict(arch='small_cnn', dataset='imagefolder', epochs=1, batch_size=16, lr=0.05, device='cpu', channels_last=False)
+PROTOCOL = dict(arch='small_cnn', dataset='imagefolder', epochs=1, batch_size=16, lr=0.05,
+                device='cpu', channels_last=False)
 
 def test_same_configuration_in_two_studies_trains_once(tmp_path, monkeypatch):
     "Two studies (two tables) share a baseline and an Ours arm: the second study trains only its own arm"
@@ -16,10 +17,13 @@ def test_same_configuration_in_two_studies_trains_once(tmp_path, monkeypatch):
     monkeypatch.setattr(
         S, 'train', lambda cfg, *a, **k: calls.append(run_key(cfg)) or real(cfg, *a, **k)
     )
-    a = study('a', 'table A', PROTOCOL, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', 0.1)}, claims=[], seeds=(0,))
+    a = study('a', 'table A', PROTOCOL,
+              arms={'baseline': Arm('baseline'), 'ours': Arm('ours', 0.1)}, claims=[], seeds=(0,))
     # fields that do not change training
     b_protocol = {**PROTOCOL, 'workers': 0, 'compile': 'false'}
-    b = study('b', 'table B', b_protocol, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', 0.1), 'strong': Arm('ours', 0.3)},
+    b = study('b', 'table B', b_protocol,
+              arms={'baseline': Arm('baseline'), 'ours': Arm('ours', 0.1),
+                    'strong': Arm('ours', 0.3)},
               claims=[], seeds=(0,))
     store, paths = RunStore(tmp_path / 'store', runs=tmp_path / 'runs'), {'imagefolder': data}
     ra = reproduce(a, 'cpu', paths, store=store)

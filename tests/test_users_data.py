@@ -12,19 +12,24 @@ def gray28(tmp_path_factory):
     rng = np.random.default_rng(0)
     for split, n in (('train', 16), ('test', 4)):
         for k, c in enumerate(('zero', 'one', 'two')):
-            d = root / split / c; d.mkdir(parents=True)
+            d = root / split / c
+            d.mkdir(parents=True)
             for i in range(n):
                 # a learnable stripe
-                a = rng.integers(0, 60, (28, 28), dtype=np.uint8); a[4 + 6 * k: 10 + 6 * k] += 150
+                a = rng.integers(0, 60, (28, 28), dtype=np.uint8)
+                a[4 + 6 * k: 10 + 6 * k] += 150
                 Image.fromarray(a, mode='L').save(d / f'{i}.png')
     return root
 
-ARGS = ['--dataset', 'imagefolder', '--epochs', '1', '--batch_size', '16', '--lr', '0.01', '--device', 'cpu', '--quiet',
+ARGS = ['--dataset', 'imagefolder', '--epochs', '1', '--batch_size', '16', '--lr', '0.01',
+        '--device', 'cpu', '--quiet',
         '--compile', 'false']
 
-@pytest.mark.parametrize('arch', ['resnet20', 'resnet56', 'vgg16_bn', 'small_cnn', 'toy_mlp', 'vit_tiny'])
+@pytest.mark.parametrize('arch',
+                         ['resnet20', 'resnet56', 'vgg16_bn', 'small_cnn', 'toy_mlp', 'vit_tiny'])
 def test_every_cifar_model_trains_on_28x28_grayscale(tmp_path, gray28, arch):
-    r = cli('train', '--data', str(gray28), '--out', str(tmp_path / 'r'), '--arch', arch, '--method', 'ours', *ARGS)
+    r = cli('train', '--data', str(gray28), '--out', str(tmp_path / 'r'), '--arch', arch,
+            '--method', 'ours', *ARGS)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
     assert (tmp_path / 'r' / 'last.pt').exists()
     ev = cli('eval', str(tmp_path / 'r'))
@@ -44,17 +49,21 @@ def test_corrupt_checkpoint_is_one_line(tmp_path, gray28):
     assert cli('train', '--data', str(gray28), '--out', str(run), '--arch', 'small_cnn', *ARGS).returncode == 0
     (run / 'best.pt').write_bytes(b'not a checkpoint')
     r = cli('eval', str(run))
-    assert r.returncode == 1 and r.stderr.strip().count('\n') == 0 and 'best.pt: cannot read checkpoint' in r.stderr, r.stderr
+    assert (r.returncode == 1 and r.stderr.strip().count('\n') == 0
+            and 'best.pt: cannot read checkpoint' in r.stderr), r.stderr
     (run / 'last.pt').write_bytes(b'\x00' * 64)
     r = cli('train', '--out', str(run), '--resume', '--quiet')
-    assert r.returncode == 1 and r.stderr.strip().count('\n') == 0 and 'last.pt: cannot read checkpoint' in r.stderr, r.stderr
+    assert (r.returncode == 1 and r.stderr.strip().count('\n') == 0
+            and 'last.pt: cannot read checkpoint' in r.stderr), r.stderr
 
 def test_divergence_after_good_epochs_keeps_their_files(tmp_path, gray28):
     "lr x 1e38 after epoch 1: epoch 2 diverges; exit 1 with one line, and epoch 1's checkpoints and metrics stay as they were"
     run = tmp_path / 'r'
-    r = cli('train', '--data', str(gray28), '--out', str(run), '--arch', 'toy_mlp', '--grayscale', *ARGS[:2],
+    r = cli('train', '--data', str(gray28), '--out', str(run), '--arch', 'toy_mlp', '--grayscale',
+            *ARGS[:2],
                  '--epochs', '3', '--lr_step', '1', '--lr_factor', '1e-38', *ARGS[4:])
-    assert r.returncode == 1 and r.stderr.strip().count('\n') == 0 and 'epoch 2' in r.stderr and 'nothing of this epoch was saved' in r.stderr, r.stderr
+    assert (r.returncode == 1 and r.stderr.strip().count('\n') == 0 and 'epoch 2' in r.stderr
+            and 'nothing of this epoch was saved' in r.stderr), r.stderr
     # header + epoch 1
     assert (run / 'metrics.csv').read_text().count('\n') == 2
     import torch

@@ -15,10 +15,14 @@ def train_and_check(model, size=32, steps=2):
     opt = torch.optim.SGD(model.parameters(), lr=0.01)
     x, y = torch.randn(4, 3, size, size), torch.randint(0, 10, (4,))
     for _ in range(steps):
-        loss = F.cross_entropy(model(x), y); opt.zero_grad(); loss.backward(); opt.step()
+        loss = F.cross_entropy(model(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
         assert torch.isfinite(loss)
     assert all(g.sign is not None for g in gc_layers(model).values())
-    model.eval(); plain = strip_gc(copy.deepcopy(model)).eval()
+    model.eval()
+    plain = strip_gc(copy.deepcopy(model)).eval()
     with torch.no_grad(): assert torch.equal(model(x), plain(x))
     return model
 
@@ -40,7 +44,8 @@ def test_timm_fused_gc_acts_before_the_activation():
     "A BatchNormAct2d with ReLU and a huge eps: its output stays >= 0 (the perturbation passed through the ReLU)"
     from timm.layers import BatchNormAct2d
     torch.manual_seed(0)
-    m = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), BatchNormAct2d(4, act_layer=torch.nn.ReLU), torch.nn.Flatten(),
+    m = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), BatchNormAct2d(4, act_layer=torch.nn.ReLU),
+                            torch.nn.Flatten(),
                             torch.nn.Linear(4 * 6 * 6, 10))
     add_gc(m, eps=50.0, scale='unit')
     x, out = torch.randn(8, 3, 8, 8), {}

@@ -29,7 +29,8 @@ def used_train(y, valid, n, seed):
 def pack(a):
     d = load_images(a.dataset, a.path)
     keep = used_train(d.train_y, a.valid, a.train_subset, a.data_seed)
-    pruned = torch.zeros_like(d.train_x); pruned[keep] = d.train_x[keep]
+    pruned = torch.zeros_like(d.train_x)
+    pruned[keep] = d.train_x[keep]
     # (validation images, training subset) the protocol reads
     def seen(x):
         tx, ty, vx, _ = holdout(x, d.train_y, a.valid, a.data_seed)
@@ -38,7 +39,8 @@ def pack(a):
         "the packed images differ from the archive's"
     )
     buf = io.BytesIO()
-    torch.save(dict(keep=keep, x=d.train_x[keep], train_y=d.train_y, test_x=d.test_x, test_y=d.test_y, classes=d.classes), buf)
+    torch.save(dict(keep=keep, x=d.train_x[keep], train_y=d.train_y, test_x=d.test_x,
+                    test_y=d.test_y, classes=d.classes), buf)
     Path(a.out).write_bytes(lzma.compress(buf.getvalue(), preset=6))
     print(f"{a.out}: {len(keep)} of {len(d.train_y)} training images, {len(d.test_y)} test images, "
           f"{Path(a.out).stat().st_size / 2**20:.1f} MiB")
@@ -62,19 +64,31 @@ def rekey(a):
         r = json.loads(f.read_text())
         if Path(r['config']['data']).name != Path(a.folder).name: continue
         r['data_as_trained'], r['config']['data'] = r['config']['data'], a.archive
-        cfg = TrainConfig(**r['config']); r['key'] = run_key(cfg)
-        store._write(cfg, r); f.unlink(); n += 1
+        cfg = TrainConfig(**r['config'])
+        r['key'] = run_key(cfg)
+        store._write(cfg, r)
+        f.unlink()
+        n += 1
         if f.with_suffix('.pt').exists(): os.replace(f.with_suffix('.pt'), store.weights(cfg))
     print(f"{n} runs re-filed under {Path(a.archive).name}")
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     sub = p.add_subparsers(dest='cmd', required=True)
-    q = sub.add_parser('pack'); q.add_argument('dataset'); q.add_argument('path'); q.add_argument('out')
+    q = sub.add_parser('pack')
+    q.add_argument('dataset')
+    q.add_argument('path')
+    q.add_argument('out')
     q.add_argument('--valid', type=int, default=1000)
     q.add_argument('--train-subset', type=int, default=5000)
     q.add_argument('--data-seed', type=int, default=0)
-    q = sub.add_parser('unpack'); q.add_argument('dataset'); q.add_argument('packed'); q.add_argument('folder')
-    q = sub.add_parser('rekey'); q.add_argument('store'); q.add_argument('folder'); q.add_argument('archive')
+    q = sub.add_parser('unpack')
+    q.add_argument('dataset')
+    q.add_argument('packed')
+    q.add_argument('folder')
+    q = sub.add_parser('rekey')
+    q.add_argument('store')
+    q.add_argument('folder')
+    q.add_argument('archive')
     a = p.parse_args()
     {'pack': pack, 'unpack': unpack, 'rekey': rekey}[a.cmd](a)

@@ -51,7 +51,9 @@ def written(path):
     src = path.read_text()
     tree, skip = ast.parse(src), set()
     for node in tree.body:
-        gen = isinstance(node, ast.Assign) and [getattr(t, 'id', '') for t in node.targets] == ['__all__']
+        gen = isinstance(node, ast.Assign) and [getattr(t, 'id', '') for t in node.targets] == [
+            '__all__'
+        ]
         doc = node is tree.body[0] and isinstance(node, ast.Expr)
         if gen or doc: skip |= set(range(node.lineno, node.end_lineno + 1))
     return [l for i, l in enumerate(src.splitlines(), 1) if i not in skip]

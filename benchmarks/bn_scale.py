@@ -1,10 +1,12 @@
-"""Does a BatchNorm's own statistics give the spread that the `act_std` scale estimates from 4 samples?
+"""Does a BatchNorm's own statistics give the spread that the `act_std` scale estimates from 4
+samples?
 
-For a training-mode BatchNorm the output is gamma_c * xhat + beta_c per channel, xhat with zero mean and unit variance
-over the batch, so the spread of the whole output follows from the affine parameters alone:
-std = sqrt(mean_c gamma_c^2 + var_c beta_c) (no activation is read). This prints, for every Gc host of a trained
-ResNet-20 (the committed r20-variants baseline, seed 0) on one training batch of 128 CIFAR-10 images, the full-batch
-std of the BatchNorm output, today's 4-sample estimate and the parameter formula, and their ratios.
+For a training-mode BatchNorm the output is gamma_c * xhat + beta_c per channel, xhat with zero mean
+and unit variance over the batch, so the spread of the whole output follows from the affine
+parameters alone: std = sqrt(mean_c gamma_c^2 + var_c beta_c) (no activation is read). This prints,
+for every Gc host of a trained ResNet-20 (the committed r20-variants baseline, seed 0) on one
+training batch of 128 CIFAR-10 images, the full-batch std of the BatchNorm output, today's 4-sample
+estimate and the parameter formula, and their ratios.
 
     LAYERADV_CIFAR10=PATH python benchmarks/bn_scale.py          # output: results/bench_bn_scale.txt
 """

@@ -1,5 +1,6 @@
-"""What `--compile auto` decides on this machine: the trainer's CompilePolicy in 'measure' mode on ResNet-20 (batch 128,
-fp32, CPU), after its compile and warm-up steps, times compiled and eager steps of the run and keeps the faster.
+"""What `--compile auto` decides on this machine: the trainer's CompilePolicy in 'measure' mode on
+ResNet-20 (batch 128, fp32, CPU), after its compile and warm-up steps, times compiled and eager
+steps of the run and keeps the faster.
 
     python benchmarks/compile_auto.py [--method ours] [--probe 5]
 """

@@ -1,22 +1,25 @@
-"""A/B of a change to compiled Ours, in alternating processes: each process compiles the baseline and Ours (ResNet-20,
-batch 128, CPU, fp32, channels-last) and times them in interleaved rounds; one JSON line per process with the medians
-(ms) and the median of the per-round ratios ours/baseline, then the median over processes of each arm.
+"""A/B of a change to compiled Ours, in alternating processes: each process compiles the baseline
+and Ours (ResNet-20, batch 128, CPU, fp32, channels-last) and times them in interleaved rounds; one
+JSON line per process with the medians (ms) and the median of the per-round ratios ours/baseline,
+then the median over processes of each arm.
 
     python benchmarks/compiled_ab.py bn_head --pairs 5 --rounds 11       # kept
     python benchmarks/compiled_ab.py sign_fusion --pairs 3 --rounds 11   # tried, not kept
 
-bn_head: 'on' is this package; 'off' patches `_bn_head` (chapter 00_core) to return None, so that the act_std scale
-reads the BatchNorm output, as the package did before.
-sign_fusion: 'on' lets inductor fuse the backward sign into BatchNorm's loops. AOTAutograd places the Gc caches'
-mutations at the end of the backward graph, so inductor builds each sign there, more than 64 nodes away from the loops
-that read the same data, and refuses to fuse them ("Nodes are too far away"); `SignChoices`, a custom `InductorChoices`,
-allows those horizontal fusions where one side writes int8 (the sign cache). 'off' is the default.
+bn_head: 'on' is this package; 'off' patches `_bn_head` (chapter 00_core) to return None, so that
+the act_std scale reads the BatchNorm output, as the package did before. sign_fusion: 'on' lets
+inductor fuse the backward sign into BatchNorm's loops. AOTAutograd places the Gc caches' mutations
+at the end of the backward graph, so inductor builds each sign there, more than 64 nodes away from
+the loops that read the same data, and refuses to fuse them ("Nodes are too far away");
+`SignChoices`, a custom `InductorChoices`, allows those horizontal fusions where one side writes
+int8 (the sign cache). 'off' is the default.
 """
 import argparse, json, subprocess, sys
 
 
 def bn_head(arm):
-    "'off': the act_std scale reads the BatchNorm output instead of recomputing 4 samples from its input"
+    """'off': the act_std scale reads the BatchNorm output instead of recomputing 4 samples from its
+    input"""
     if arm == 'off':
         from layeradv import core
         core._bn_head = lambda *a, **k: None
@@ -47,7 +50,8 @@ CHANGES = {'bn_head': bn_head, 'sign_fusion': sign_fusion}
 
 
 def child(change, arm, rounds):
-    "One process of the A/B: apply `change` as `arm`, time compiled baseline and Ours, print one JSON line"
+    """One process of the A/B: apply `change` as `arm`, time compiled baseline and Ours, print one
+    JSON line"""
     from layeradv.bench import bench_steps, median
     CHANGES[change](arm)
     t = bench_steps('resnet20', 128, ('baseline', 'ours'), ('compiled',), rounds=rounds)

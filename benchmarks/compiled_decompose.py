@@ -1,13 +1,15 @@
-"""Where compiled Ours' extra time goes: the forward perturbation or the backward sign capture. Compiled ResNet-20 steps
-(batch 128, CPU, fp32, channels-last) of the baseline and of Ours with parts of Gc switched off, timed in one process in
-interleaved rounds (ratio: to the baseline of the same round; median and range over rounds).
+"""Where compiled Ours' extra time goes: the forward perturbation or the backward sign capture.
+Compiled ResNet-20 steps (batch 128, CPU, fp32, channels-last) of the baseline and of Ours with
+parts of Gc switched off, timed in one process in interleaved rounds (ratio: to the baseline of the
+same round; median and range over rounds).
 
     python benchmarks/compiled_decompose.py --rounds 15 --arms baseline,ours,capture_only,perturb_only
     python benchmarks/compiled_decompose.py --rounds 15 --arms baseline,ours,ours_unit,perturb_only,perturb_unit
 
-Arms: ours (all of Gc), capture_only (perturb=False: the sign is cached, nothing is added), perturb_only (capture=False:
-the perturbation from the cache of the first, eager step, no sign in the backward pass), and *_unit (the same with
-scale='unit', no read of the activation for the scale).
+Arms: ours (all of Gc), capture_only (perturb=False: the sign is cached, nothing is added),
+perturb_only (capture=False: the perturbation from the cache of the first, eager step, no sign in
+the backward pass), and *_unit (the same with scale='unit', no read of the activation for the
+scale).
 """
 import argparse, time
 import torch

@@ -1,6 +1,7 @@
-"""Seconds per epoch (ResNet-20 on N random CIFAR-sized images, batch 128, plus evaluating 1,000), eager and compiled,
-baseline and Ours: one fresh process per measurement, processes interleaved over repetitions; median and range.
-The compiled runs step as the trainer does (a step whose batch shape changed runs eagerly).
+"""Seconds per epoch (ResNet-20 on N random CIFAR-sized images, batch 128, plus evaluating 1,000),
+eager and compiled, baseline and Ours: one fresh process per measurement, processes interleaved over
+repetitions; median and range. The compiled runs step as the trainer does (a step whose batch shape
+changed runs eagerly).
 
     OMP_NUM_THREADS=1 python benchmarks/compiled_epoch.py 2000 3     # N, repetitions
 """
@@ -8,7 +9,8 @@ import json, subprocess, sys, statistics as st
 
 
 def child(mode, method, n):
-    "One measurement in this fresh process: seconds per epoch and the compiled graphs it made, as a JSON line"
+    """One measurement in this fresh process: seconds per epoch and the compiled graphs it made, as
+    a JSON line"""
     import torch._dynamo.utils as U
     from layeradv.bench import epoch_seconds
     t = epoch_seconds('resnet20', method, mode, n_train=int(n), n_test=1000)

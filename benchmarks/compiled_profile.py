@@ -1,6 +1,7 @@
-"""Where a compiled training step spends its time (ResNet-20, batch 128, CPU): the profiler's top operations per step.
-Compare `baseline` with `ours` to see what the Gc layers cost once compiled (the fused graphs, not the convolutions).
-Extra KEY=VALUE arguments set `scale` (a `TrainConfig` field) or any integer/boolean `torch._inductor.config` setting.
+"""Where a compiled training step spends its time (ResNet-20, batch 128, CPU): the profiler's top
+operations per step. Compare `baseline` with `ours` to see what the Gc layers cost once compiled
+(the fused graphs, not the convolutions). Extra KEY=VALUE arguments set `scale` (a `TrainConfig`
+field) or any integer/boolean `torch._inductor.config` setting.
 
     OMP_NUM_THREADS=1 python benchmarks/compiled_profile.py ours                            # METHOD
     OMP_NUM_THREADS=1 python benchmarks/compiled_profile.py ours realize_reads_threshold=5  # an inductor setting

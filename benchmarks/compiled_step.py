@@ -1,8 +1,9 @@
-"""One compiled ResNet-20 training step in a fresh process: median step time, the number of compiled graphs a step
-runs, and Dynamo's counts (graphs compiled, graph breaks) after the warm-up and after the timed steps: compilation that
-grows after the warm-up would be a recompilation per step. Compiling before the Gc caches exist, as users write it,
-splits the graph at every Gc for good (but compiles nothing more after the first steps); filling them with one eager
-step first (what the trainer and `bench_steps` do) keeps one graph.
+"""One compiled ResNet-20 training step in a fresh process: median step time, the number of compiled
+graphs a step runs, and Dynamo's counts (graphs compiled, graph breaks) after the warm-up and after
+the timed steps: compilation that grows after the warm-up would be a recompilation per step.
+Compiling before the Gc caches exist, as users write it, splits the graph at every Gc for good (but
+compiles nothing more after the first steps); filling them with one eager step first (what the
+trainer and `bench_steps` do) keeps one graph.
 
     python benchmarks/compiled_step.py ours 1      # METHOD, EAGER_FIRST (1: one eager step before compiling, 0: none)
 """

@@ -1,5 +1,6 @@
-"""A/B of Gc's in-place perturbation (chapter 00_core): ResNet-20 training steps of the baseline, Ours with the shift added
-in place (the default) and Ours with it added out of place, in one process, interleaved round by round.
+"""A/B of Gc's in-place perturbation (chapter 00_core): ResNet-20 training steps of the baseline,
+Ours with the shift added in place (the default) and Ours with it added out of place, in one
+process, interleaved round by round.
 
     python benchmarks/inplace_ab.py --rounds 15      # CPU, fp32, batch 128
 """

@@ -1,11 +1,13 @@
-"""Images/s of layeradv's ResidentLoader versus torchvision's Dataset + DataLoader + transforms, on the same data, in one run.
+"""Images/s of layeradv's ResidentLoader versus torchvision's Dataset + DataLoader + transforms, on
+the same data, in one run.
 
     python benchmarks/loaders.py [--cifar10 PATH] [--cifar100 PATH] [--workers 2] [--batches 40]
 
-Paths default to $LAYERADV_CIFAR10 (an ImageFolder tree or .tar.gz, e.g. the JPEG copy of CIFAR-10) and
-$LAYERADV_CIFAR100 (torchvision's CIFAR-100 format). Both pipelines do the same work per image: random crop with
-4-pixel zero padding, horizontal flip, per-channel normalisation, float output. The resident loader runs on the CPU and,
-where one is available, on the GPU (timed with synchronisation). The ratio column is images/s relative to torchvision.
+Paths default to $LAYERADV_CIFAR10 (an ImageFolder tree or .tar.gz, e.g. the JPEG copy of CIFAR-10)
+and $LAYERADV_CIFAR100 (torchvision's CIFAR-100 format). Both pipelines do the same work per image:
+random crop with 4-pixel zero padding, horizontal flip, per-channel normalisation, float output. The
+resident loader runs on the CPU and, where one is available, on the GPU (timed with
+synchronisation). The ratio column is images/s relative to torchvision.
 """
 import argparse, os, time
 import torch

@@ -1,5 +1,5 @@
-"""Training-step time of every method relative to `baseline`, eager and compiled, measured side by side in one run,
-plus seconds per epoch (also `layeradv bench --compile --epoch`).
+"""Training-step time of every method relative to `baseline`, eager and compiled, measured side by
+side in one run, plus seconds per epoch (also `layeradv bench --compile --epoch`).
 
     python benchmarks/step_overhead.py --rounds 15 --compile --epoch   # ResNet-20, batch 128, CPU, fp32
     python benchmarks/step_overhead.py --gpu --compile --epoch         # ResNet-56, batch 512, CUDA, bf16

@@ -1,4 +1,5 @@
-"""Data-parallel training under torchrun with 2 gloo processes on the CPU: both ranks end with identical parameters."""
+"""Data-parallel training under torchrun with 2 gloo processes on the CPU: both ranks end with
+identical parameters."""
 import numpy as np, pytest, torch
 from PIL import Image
 from conftest import ROOT, torchrun
@@ -34,7 +35,8 @@ def test_two_gloo_ranks_end_identical(tmp_path, method, compile):
     assert (out / 'metrics.csv').read_text().count('\n') == 3
 
 def test_users_ddp_loop_with_no_sync_accumulation(tmp_path):
-    "A plain DDP loop, two micro-batches per step (the first under no_sync): ranks agree on the weights, not the caches"
+    """A plain DDP loop, two micro-batches per step (the first under no_sync): ranks agree on the
+    weights, not the caches"""
     r = torchrun(ROOT / 'tests' / 'scripts' / 'ddp_accumulate.py', tmp_path, timeout=300,
                  env={'PATH': '/usr/bin:/bin', 'OMP_NUM_THREADS': '1'})
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]

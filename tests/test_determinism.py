@@ -1,5 +1,6 @@
-"""Two trainings of one configuration by one code, on one machine with one thread count, give identical results on
-the CPU, eager and compiled (each in a fresh process). This is what `layeradv reproduce NAME --verify` relies on."""
+"""Two trainings of one configuration by one code, on one machine with one thread count, give
+identical results on the CPU, eager and compiled (each in a fresh process). This is what
+`layeradv reproduce NAME --verify` relies on."""
 import os
 import pytest
 from conftest import data_path, cli, metrics

@@ -1,4 +1,5 @@
-"The Quarto site configuration lists every notebook (the real site is built by nbdev-docs where Quarto is installed)"
+"""The Quarto site configuration lists every notebook (the real site is built by nbdev-docs where
+Quarto is installed)"""
 import yaml
 from conftest import ROOT
 
@@ -27,7 +28,8 @@ def _docs():
     return m
 
 def test_docs_check_catches_problems(tmp_path):
-    "The offline docs check fails on a missing page, a broken link, a missing image, an experiment page without results, and a shown quick run"
+    """The offline docs check fails on a missing page, a broken link, a missing image, an experiment
+    page without results, and a shown quick run"""
     (tmp_path / 'index.html').write_text('<a href="nope.html">x</a><img src="images/nope.svg">')
     (tmp_path / '20_paper_scale.html').write_text('<p>no figure here</p>')
     (tmp_path / '14_r20_full.html').write_text(

@@ -1,6 +1,7 @@
-"""The CUDA paths (bf16 autocast, channels-last, torch.compile with inductor/triton, the trainer end to end), checked on
-a GPU against the CPU in fp32 as the independent reference. Skipped where no GPU is present: the CPU tests cover the
-same code with amp 'none' and gloo, and CI has no GPU; run `pytest tests/test_gpu.py` on a machine with one."""
+"""The CUDA paths (bf16 autocast, channels-last, torch.compile with inductor/triton, the trainer
+end to end), checked on a GPU against the CPU in fp32 as the independent reference. Skipped where
+no GPU is present: the CPU tests cover the same code with amp 'none' and gloo, and CI has no GPU;
+run `pytest tests/test_gpu.py` on a machine with one."""
 import csv, math, os
 import pytest, torch, torch.nn.functional as F
 from layeradv.models import get_model
@@ -12,7 +13,8 @@ from conftest import cli, torchrun
 pytestmark = pytest.mark.skipif(not torch.cuda.is_available(), reason='needs a CUDA GPU')
 
 def losses(device, method='ours', amp='none', compiled=False, channels_last=True, steps=4, eps=0.1):
-    "Losses of `steps` SGD steps of ResNet-20 (seed 0, fixed batches) with Gc as in Algorithm 1 on `device`"
+    """Losses of `steps` SGD steps of ResNet-20 (seed 0, fixed batches) with Gc as in Algorithm 1 on
+    `device`"""
     torch.manual_seed(0)
     model = get_model('resnet20', 10)
     if method != 'baseline':
@@ -36,10 +38,12 @@ def losses(device, method='ours', amp='none', compiled=False, channels_last=True
     return out, model
 
 def test_cuda_fp32_equals_cpu_fp32():
-    """Algorithm 1 on the GPU in fp32 (TF32 off) follows the CPU's losses; Gc changes them (it acted)
+    """Algorithm 1 on the GPU in fp32 (TF32 off) follows the CPU's losses; Gc changes them (it
+    acted)
 
-    Step 1 is unperturbed and must agree to float rounding. Later steps add eps * sign(g): a gradient entry near 0 can take
-    the other sign on the other device, so they agree to 1e-2 (H200: 6e-3 after 4 steps), far closer than to the baseline."""
+    Step 1 is unperturbed and must agree to float rounding. Later steps add eps * sign(g): a
+    gradient entry near 0 can take the other sign on the other device, so they agree to 1e-2
+    (H200: 6e-3 after 4 steps), far closer than to the baseline."""
     torch.backends.cudnn.allow_tf32 = torch.backends.cuda.matmul.allow_tf32 = False
     cpu, _ = losses('cpu')
     gpu, m = losses('cuda')
@@ -51,7 +55,8 @@ def test_cuda_fp32_equals_cpu_fp32():
     assert all(g.sign is not None and g.sign.is_cuda for g in gc_layers(m).values())
 
 def test_bf16_autocast_close_to_fp32():
-    "bf16 autocast: the same steps as fp32 within bf16's precision, the Gc caches hold signs only (-1, 0, +1)"
+    """bf16 autocast: the same steps as fp32 within bf16's precision, the Gc caches hold signs only
+    (-1, 0, +1)"""
     fp32, _ = losses('cuda')
     bf16, m = losses('cuda', amp='bf16')
     print(fp32, bf16)
@@ -70,7 +75,8 @@ def test_channels_last_equals_contiguous():
                           "exists (H200, 2.11.0); "
                           "the trainer then falls back to eager, see tests/test_compile.py")
 def test_compiled_cuda_equals_eager_after_a_compiled_baseline():
-    "inductor/triton on the GPU: compiled Ours (after a compiled plain ResNet-20 in the same process) equals eager Ours"
+    """inductor/triton on the GPU: compiled Ours (after a compiled plain ResNet-20 in the same
+    process) equals eager Ours"""
     torch.backends.cudnn.allow_tf32 = torch.backends.cuda.matmul.allow_tf32 = False
     base, _ = losses('cuda', 'baseline', compiled=True)
     ours, m = losses('cuda', compiled=True)
@@ -81,7 +87,8 @@ def test_compiled_cuda_equals_eager_after_a_compiled_baseline():
     assert all(g.sign is not None for g in gc_layers(m).values())
 
 def test_train_cli_on_cuda_bf16_compiled(tmp_path):
-    "`layeradv train --device cuda`: bf16 by default, channels-last, compiled; finite metrics and a checkpoint"
+    """`layeradv train --device cuda`: bf16 by default, channels-last, compiled; finite metrics and
+    a checkpoint"""
     data, out = make_tree(tmp_path / 'data', n_train=300, n_test=60), tmp_path / 'run'
     run = lambda epochs: cli('train', '--data', data, '--dataset', 'imagefolder', '--arch', 'small_cnn', '--method',
                              'ours', '--eps', '0.1', '--epochs', epochs, '--batch_size', '32',

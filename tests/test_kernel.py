@@ -1,4 +1,5 @@
-"Notebooks run top to bottom in a fresh Jupyter kernel, as `jupyter lab` would run them (nbdev-test uses an in-process shell)"
+"""Notebooks run top to bottom in a fresh Jupyter kernel, as `jupyter lab` would run them
+(nbdev-test uses an in-process shell)"""
 import nbformat, pytest
 from nbclient import NotebookClient
 from conftest import ROOT

@@ -1,4 +1,5 @@
-"""A run killed with SIGKILL and resumed ends exactly where an uninterrupted run ends (real subprocesses, real data)."""
+"""A run killed with SIGKILL and resumed ends exactly where an uninterrupted run ends (real
+subprocesses, real data)."""
 import os, signal, subprocess, sys, time
 import pytest, torch
 from conftest import data_path, cli, metrics
@@ -20,7 +21,8 @@ def cifar10(): return str(data_path('LAYERADV_CIFAR10'))
 
 @pytest.mark.parametrize('compile', ['false', 'true'])
 def test_sigkill_then_resume_matches_uninterrupted(tmp_path, cifar10, compile):
-    "Eager and compiled alike: the resumed run (which compiles again) ends bit for bit where the uninterrupted one ends"
+    """Eager and compiled alike: the resumed run (which compiles again) ends bit for bit where the
+    uninterrupted one ends"""
     env = {**os.environ, 'OMP_NUM_THREADS': '1'}
     full, cut = tmp_path / 'full', tmp_path / 'cut'
     args = ['--compile', compile, *ARGS]
@@ -66,7 +68,8 @@ def test_bad_data_leaves_no_run_dir(tmp_path):
     assert not (tmp_path / 'r').exists()
 
 def test_cli_train_shows_progress_and_ends_with_paths(tmp_path, cifar10):
-    "The README's main job, shortened: a live progress display, per-epoch lines, and the paths of curves and metrics"
+    """The README's main job, shortened: a live progress display, per-epoch lines, and the paths of
+    curves and metrics"""
     run = tmp_path / 'r'
     p = layeradv('train', '--data', cifar10, '--out', str(run), '--arch', 'resnet20', '--method',
                  'ours', '--epochs', '2',

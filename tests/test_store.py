@@ -10,7 +10,8 @@ PROTOCOL = dict(arch='small_cnn', dataset='imagefolder', epochs=1, batch_size=16
                 device='cpu', channels_last=False)
 
 def test_same_configuration_in_two_studies_trains_once(tmp_path, monkeypatch):
-    "Two studies (two tables) share a baseline and an Ours arm: the second study trains only its own arm"
+    """Two studies (two tables) share a baseline and an Ours arm: the second study trains only its
+    own arm"""
     data = str(make_tree(tmp_path / 'data'))
     calls = []
     real = S.train

@@ -1,5 +1,6 @@
-"""Users' own data through the real command line: a 28x28 grayscale PNG tree trains with every CIFAR-sized model; models
-that cannot take an input, and failed starts, are one-line errors that leave nothing behind."""
+"""Users' own data through the real command line: a 28x28 grayscale PNG tree trains with every
+CIFAR-sized model; models that cannot take an input, and failed starts, are one-line errors that
+leave nothing behind."""
 import numpy as np, pytest
 from PIL import Image
 from conftest import cli
@@ -57,7 +58,8 @@ def test_corrupt_checkpoint_is_one_line(tmp_path, gray28):
             and 'last.pt: cannot read checkpoint' in r.stderr), r.stderr
 
 def test_divergence_after_good_epochs_keeps_their_files(tmp_path, gray28):
-    "lr x 1e38 after epoch 1: epoch 2 diverges; exit 1 with one line, and epoch 1's checkpoints and metrics stay as they were"
+    """lr x 1e38 after epoch 1: epoch 2 diverges; exit 1 with one line, and epoch 1's checkpoints
+    and metrics stay as they were"""
     run = tmp_path / 'r'
     r = cli('train', '--data', str(gray28), '--out', str(run), '--arch', 'toy_mlp', '--grayscale',
             *ARGS[:2],

@@ -1,6 +1,6 @@
-"""Gc in models no one here wrote: timm's and torchvision's. Every Gc lands where the paper puts it (after the
-normalization, before its activation when the two are fused), a few training steps fill every cache, and the model
-in eval mode computes exactly what the stripped model computes."""
+"""Gc in models no one here wrote: timm's and torchvision's. Every Gc lands where the paper puts
+it (after the normalization, before its activation when the two are fused), a few training steps
+fill every cache, and the model in eval mode computes exactly what the stripped model computes."""
 import copy
 import pytest, torch
 import torch.nn.functional as F
@@ -41,7 +41,8 @@ def test_timm_models_train_with_gc(name):
     train_and_check(model)
 
 def test_timm_fused_gc_acts_before_the_activation():
-    "A BatchNormAct2d with ReLU and a huge eps: its output stays >= 0 (the perturbation passed through the ReLU)"
+    """A BatchNormAct2d with ReLU and a huge eps: its output stays >= 0 (the perturbation passed
+    through the ReLU)"""
     from timm.layers import BatchNormAct2d
     torch.manual_seed(0)
     m = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), BatchNormAct2d(4, act_layer=torch.nn.ReLU),

@@ -7,9 +7,9 @@
                                          # for missing pages, broken links, experiment pages without a figure, and
                                          # (with Chromium) pages that do not load or figures that do not decode
 
-The real site and README are built by `nbdev-docs` / `nbdev-readme`, which need Quarto (the GitHub workflows in
-.github/ install it). These commands reproduce the README from the same nbdev-processed notebook where Quarto
-cannot be installed, so CI can check that README.md matches index.ipynb.
+The real site and README are built by `nbdev-docs` / `nbdev-readme`, which need Quarto (the GitHub
+workflows in .github/ install it). These commands reproduce the README from the same nbdev-processed
+notebook where Quarto cannot be installed, so CI can check that README.md matches index.ipynb.
 """
 import json, re, sys, argparse, shutil
 from pathlib import Path
@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def processed(glob):
-    "Run nbdev's doc processors (directives, front matter, hidden cells) on notebooks matching `glob`; return the cache folder"
+    """Run nbdev's doc processors (directives, front matter, hidden cells) on notebooks matching
+    `glob`; return the cache folder"""
     from nbdev.serve import proc_nbs
     return Path(proc_nbs(str(ROOT / 'nbs'), file_glob=glob, n_workers=0))
 
@@ -111,7 +112,8 @@ def sidebar_pages():
 
 
 def render_site(out):
-    "Static HTML for every sidebar page from the nbdev-processed notebooks, with a sidebar; returns {page: html path}"
+    """Static HTML for every sidebar page from the nbdev-processed notebooks, with a sidebar;
+    returns {page: html path}"""
     import nbformat, re
     from nbconvert import HTMLExporter
     cache = processed('*.ipynb')
@@ -146,7 +148,8 @@ def render_site(out):
 
 
 def check_site(out):
-    "Problems of the rendered site: missing pages, broken internal links, experiment pages without results or showing quick runs"
+    """Problems of the rendered site: missing pages, broken internal links, experiment pages without
+    results or showing quick runs"""
     import re
     out = Path(out)
     problems = []
@@ -175,7 +178,8 @@ def chromium():
 
 
 def browser_check(out, exe):
-    "Open every page in headless Chromium; problems: pages that do not load, experiment figures that do not decode"
+    """Open every page in headless Chromium; problems: pages that do not load, experiment figures
+    that do not decode"""
     import re, subprocess, tempfile
     problems = []
     flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

@@ -1,17 +1,18 @@
-"""Pack the CIFAR images that the evidence protocol reads (its validation split and training subset, and the whole test
-set) into a small file for a device lease, and unpack it there into the data cache.
+"""Pack the CIFAR images that the evidence protocol reads (its validation split and training subset,
+and the whole test set) into a small file for a device lease, and unpack it there into the data
+cache.
 
-The full CIFAR-100 archive (169 MB) does not fit a lease's 64 MiB carry; the protocol reads 6,000 of its 50,000 training
-images. Unpacking writes an `ImageData` whose unread training images are zero, under the cache key of an (empty)
-CIFAR folder, so `layeradv reproduce ... --cifar100 FOLDER` reads exactly the images it would read from the archive
-(`pack` checks this before writing).
+The full CIFAR-100 archive (169 MB) does not fit a lease's 64 MiB carry; the protocol reads 6,000 of
+its 50,000 training images. Unpacking writes an `ImageData` whose unread training images are zero,
+under the cache key of an (empty) CIFAR folder, so `layeradv reproduce ... --cifar100 FOLDER` reads
+exactly the images it would read from the archive (`pack` checks this before writing).
 
     python tools/pack_subset.py pack cifar100 ARCHIVE OUT.xz --valid 1000 --train-subset 5000 --data-seed 0
     python tools/pack_subset.py unpack cifar100 OUT.xz FOLDER        # on the device, with LAYERADV_CACHE set
     python tools/pack_subset.py rekey STORE FOLDER ARCHIVE             # here: file those runs under the archive's name
 
-A run's key holds its data file's name, so the runs trained from FOLDER are re-filed under ARCHIVE's name (the images
-are the same; `data_as_trained` keeps the path they were read from).
+A run's key holds its data file's name, so the runs trained from FOLDER are re-filed under ARCHIVE's
+name (the images are the same; `data_as_trained` keeps the path they were read from).
 """
 import argparse, io, lzma
 from pathlib import Path

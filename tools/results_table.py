@@ -1,4 +1,5 @@
-"""The README's table of claims, from the committed run store (nothing is trained): `layeradv results`.
+"""The README's table of claims, from the committed run store (nothing is trained): `layeradv
+results`.
 
     python tools/results_table.py            # the README's columns
     python tools/results_table.py --all      # every column (the arms, final-epoch intervals, p-values)

@@ -102,8 +102,7 @@ def print_steps(times, title='', ratios=None):
 
 # %% ../nbs/03a_bench.ipynb #d467574b
 def epoch_seconds(arch='resnet20', method='ours', mode='eager', n_train=10_000, n_test=10_000,
-                  batch_size=128,
-                  device='cpu', amp='none'):
+                  batch_size=128, device='cpu', amp='none'):
     "Seconds of one epoch over `n_train` images plus evaluating `n_test`, after a warm-up epoch"
     dev = torch.device(device)
     am = Amp(dev, amp)
@@ -154,8 +153,7 @@ def bench_isolated(arch='resnet20', batch_size=128, methods=('baseline', 'ours')
     for k in range(reps):
         for mo, m in (pairs if k % 2 == 0 else pairs[::-1]):
             a = dict(arch=arch, batch_size=batch_size, method=m, mode=mo, rounds=rounds,
-                     steps=steps,
-                     epoch=epoch and k == 0)
+                     steps=steps, epoch=epoch and k == 0)
             r = subprocess.run([sys.executable, '-m', 'layeradv.bench', json.dumps(a)],
                                capture_output=True, text=True)
             if r.returncode: raise RuntimeError(f'bench_isolated: {mo} {m} failed: '

@@ -375,8 +375,7 @@ def holdout(x, y, n, seed=0):
 def cifar_loaders(data, batch_size=128, flip=True, crop=0, grayscale=False, device='cpu',
                   dtype=torch.float32,
                   channels_last=True, train_subset=None, test_subset=None, seed=0,
-                  test_batch_size=1000, rank=0, world=1,
-                  valid=0, data_seed=None):
+                  test_batch_size=1000, rank=0, world=1, valid=0, data_seed=None):
     "Train and test `ResidentLoader`s of an `ImageData`; `train.valid` holds `valid` images out"
     # the subsets depend on data_seed, the order on seed
     ds = seed if data_seed is None else data_seed

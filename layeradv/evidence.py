@@ -154,8 +154,7 @@ ARM_NAMES = {'ours': 'Ours', 'ours_joint': 'Ours-joint', 'fgs': 'FGS-orig',
              'fgs_inter': 'FGS-inter',
              'random': 'dense random noise', 'random_matched': 'random, same support and norm',
              'dropout+ours': 'dropout + Ours', 'stage1': 'first stage only',
-             'stages1-2': 'stages 1-2',
-             'all': 'every stage'}
+             'stages1-2': 'stages 1-2', 'all': 'every stage'}
 
 def _quote(paper, x):
     "(number, as shown) the paper reports for arm `x` or its stand-in; None if none"

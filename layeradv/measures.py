@@ -131,8 +131,7 @@ def input_robustness(model, x, y, mean, std, n_pgd=None, pgd_steps=10, seed=0, b
     torch.manual_seed(seed)                                   # PGD's random start
     fg = robustness(net, batches, fgsm, TABLE5_EPS, device=dev)
     pg = robustness(net, batches[:max(1, -(-(n_pgd or len(y)) // batch))], pgd, TABLE5_EPS,
-                    device=dev,
-                    steps=pgd_steps)
+                    device=dev, steps=pgd_steps)
     return dict(eps=list(TABLE5_EPS), fgsm=list(fg.values()), pgd=list(pg.values()))
 
 # %% ../nbs/06b_measures.ipynb #19aba4ec

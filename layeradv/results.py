@@ -55,8 +55,7 @@ def verdicts(runs=STUDIES, paths=None, store=None):
 
 # %% ../nbs/08a_results.ipynb #11415741
 README_COLS = ['study', 'claim', 'paper A - B', 'measured A / B', 'A - B [95% CI]', 'epoch',
-               'seeds',
-               'Holm verdict']
+               'seeds', 'Holm verdict']
 
 def _seeds(n, added):
     "The seed count, with the interval over all seeds beside it when seeds were added later"

@@ -157,8 +157,7 @@ def build_data(cfg, device, rank=0, world=1):
                                dtype=dtype, channels_last=cfg.channels_last,
                                train_subset=cfg.train_subset,
                                test_subset=cfg.test_subset, seed=cfg.seed, rank=rank, world=world,
-                               valid=cfg.valid,
-                               data_seed=cfg.data_seed)
+                               valid=cfg.valid, data_seed=cfg.data_seed)
         mean, std = tr.mean / 255, tr.std / 255
         n_classes = data.num_classes
     return tr, te, n_classes, (mean.view(1, -1, 1, 1).to(device), std.view(1, -1, 1, 1).to(device))

@@ -18,8 +18,7 @@ def cli(*args, env=None, timeout=900):
     """`python -m layeradv ARGS` in a fresh process (what users and torchrun start): the completed
     process"""
     return subprocess.run([sys.executable, '-m', 'layeradv', *map(str, args)], capture_output=True,
-                          text=True,
-                          timeout=timeout, env=env)
+                          text=True, timeout=timeout, env=env)
 
 def torchrun(script, *args, env, timeout=600):
     "`script ARGS` as two processes under torchrun (gloo on the CPU): the completed launcher"

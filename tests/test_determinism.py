@@ -8,8 +8,7 @@ from conftest import data_path, cli, metrics
 ARGS = ['--arch', 'resnet20', '--method', 'ours', '--epochs', '2', '--batch_size', '64', '--lr',
         '0.1',
         '--eps', '0.03', '--train_subset', '640', '--valid', '128', '--test_subset', '200',
-        '--device', 'cpu',
-        '--quiet']
+        '--device', 'cpu', '--quiet']
 
 def train(out, compile, cifar10):
     "Train ARGS into `out` in a fresh two-thread process; the per-epoch metrics without the timings"

@@ -137,3 +137,18 @@ def test_no_break_inside_a_lambdas_parameters_and_hanging_lines_keep_their_inden
     )
     out = R.wrap_lines(hang).split('\n')
     assert out[1] == "    'r20-full'," and out[2].startswith("    'ResNet-20")
+
+
+def test_a_short_last_item_joins_the_line_above_when_both_fit():
+    src = ("ARM_NAMES = {'ours': 'Ours', 'random': 'dense random noise',\n"
+           "             'stages1-2': 'stages 1-2',\n"
+           "             'all': 'every stage'}\n")
+    out = R.join_orphans(src)
+    assert out.split('\n')[1] == "             'stages1-2': 'stages 1-2', 'all': 'every stage'}"
+    assert _same_tree(out, src)
+    nested = "f(a,\n  g(b,\n    c))\n"                      # a line that opens a bracket stays
+    assert R.join_orphans(nested) == nested
+    commented = "f(a,  # why\n  b)\n"
+    assert R.join_orphans(commented) == commented
+    vertical = "LIMITS = dict(\n    a=8,\n    b=40,\n    c=40,\n)\n"   # one item a line: kept
+    assert R.join_orphans(vertical) == vertical

@@ -23,8 +23,7 @@ def gray28(tmp_path_factory):
     return root
 
 ARGS = ['--dataset', 'imagefolder', '--epochs', '1', '--batch_size', '16', '--lr', '0.01',
-        '--device', 'cpu', '--quiet',
-        '--compile', 'false']
+        '--device', 'cpu', '--quiet', '--compile', 'false']
 
 @pytest.mark.parametrize('arch',
                          ['resnet20', 'resnet56', 'vgg16_bn', 'small_cnn', 'toy_mlp', 'vit_tiny'])

@@ -335,6 +335,36 @@ def split_compound(src):
     return '\n'.join(lines)
 
 
+def _net(line):
+    "Brackets `line` opens minus those it closes (strings and comments left out)"
+    try: toks = list(tokenize.generate_tokens(io.StringIO(line.strip() + '\n').readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError): return None
+    return sum((t.string in '([{') - (t.string in ')]}') for t in toks if t.type == tokenize.OP)
+
+
+def join_orphans(src, short=30):
+    "`src` with a short last item of a bracket's list joined to the line above it when both fit"
+    try: toks = list(tokenize.generate_tokens(io.StringIO(src).readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError): return src
+    skip = {t.start[0] for t in toks if t.type == tokenize.COMMENT}    # comments stay where they are
+    for t in toks:
+        if t.type == tokenize.STRING: skip |= set(range(t.start[0], t.end[0]))   # no multi-line strings
+    inside, depth = set(), 0                                  # rows that begin inside brackets
+    for t in toks:
+        if t.type == tokenize.OP and t.string in '([{': depth += 1
+        if t.type == tokenize.OP and t.string in ')]}': depth -= 1
+        if t.type == tokenize.NL and depth: inside.add(t.start[0] + 1)
+    lines = src.split('\n')
+    for row in sorted(inside, reverse=True):
+        a, b = lines[row - 2], lines[row - 1]
+        above = lines[row - 3].strip() if row - 1 in inside else ''     # a list of short lines: kept
+        if {row - 1, row} & skip or not a.rstrip().endswith(',') or len(b.strip()) >= short: continue
+        if b.strip()[:1] in ')]}' or above and len(above) < short: continue
+        if _net(a) != 0 or (_net(b) or 0) > 0 or len(a.rstrip()) + 1 + len(b.strip()) > W: continue
+        lines[row - 2:row] = [a.rstrip() + ' ' + b.strip()]
+    return '\n'.join(lines)
+
+
 def tidy_code(src):
     "Code `src` with every rule applied, or `src` itself unless the syntax tree stays the same"
     if re.search(r"^\s*[!%]", src, re.M): return src                  # IPython magics
@@ -343,7 +373,7 @@ def tidy_code(src):
     out = src
     for _ in range(4):                                  # until nothing changes
         prev, out = out, wrap_lines(split_compound(split_statements(reflow_code(out))))
-        out = wrap_lines(bracket_long(open_compound(split_strings(out))))
+        out = join_orphans(wrap_lines(bracket_long(open_compound(split_strings(out)))))
         if out == prev: break
     try: new = ast.parse(out)
     except SyntaxError: return src

@@ -43,8 +43,7 @@ R20_FULL = study(
     FULL, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', GC_EPS_FULL),
                 'random_matched': Arm('random_matched', GC_EPS_FULL)},
     claims=[*claims('Table 1 at full scale (ResNet-20, CIFAR-10)',
-                    TABLE1_PAPER['cifar10', 'resnet20'],
-                    'ours > baseline'),
+                    TABLE1_PAPER['cifar10', 'resnet20'], 'ours > baseline'),
             *claims('Direction at full scale', {**TABLE1_PAPER['cifar10', 'resnet20'],
                                                  'random_matched': 'baseline'},
                     'ours > random_matched')],
@@ -69,8 +68,7 @@ R56_FULL = gpu_only(study(
     {**FULL, 'arch': 'resnet56'},
                           arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours')},
     claims=claims('Table 1 at full scale (ResNet-56, CIFAR-10)',
-                  TABLE1_PAPER['cifar10', 'resnet56'],
-                  'ours > baseline'),
+                  TABLE1_PAPER['cifar10', 'resnet56'], 'ours > baseline'),
     sweep={'ours': (0.01, 0.03, 0.1)}, seeds=(), sweep_seeds=(100, 101), keep=True,
                           notebook='14_r20_full'))
 EXPS = (R20_FULL, R56_FULL)

@@ -19,8 +19,7 @@ from ..config import TrainConfig
 from ..attacks import TABLE5_EPS
 from ..measures import robustness_extra
 from ..experiments import (Experiment, paper_vs_measured, collect, accuracy, schedule,
-                                  GC_EPS,
-                                  FGS_INTER_EPS)
+                                  GC_EPS, FGS_INTER_EPS)
 
 # %% ../../nbs/20_paper_scale.ipynb #9d1ae440
 TABLE1_ARCHS = ('vgg16_bn', 'resnet20', 'resnet56')

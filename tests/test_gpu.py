@@ -90,9 +90,9 @@ def test_train_cli_on_cuda_bf16_compiled(tmp_path):
     """`layeradv train --device cuda`: bf16 by default, channels-last, compiled; finite metrics and
     a checkpoint"""
     data, out = make_tree(tmp_path / 'data', n_train=300, n_test=60), tmp_path / 'run'
-    run = lambda epochs: cli('train', '--data', data, '--dataset', 'imagefolder', '--arch', 'small_cnn', '--method',
-                             'ours', '--eps', '0.1', '--epochs', epochs, '--batch_size', '32',
-                             '--device', 'cuda',
+    run = lambda epochs: cli('train', '--data', data, '--dataset', 'imagefolder',
+                             '--arch', 'small_cnn', '--method', 'ours', '--eps', '0.1',
+                             '--epochs', epochs, '--batch_size', '32', '--device', 'cuda',
                              '--compile', 'true', '--out', out, timeout=600,
                              env={**os.environ, 'LAYERADV_CACHE': str(tmp_path / 'cache')})
     r = run(2)
@@ -110,7 +110,8 @@ def test_two_nccl_ranks_end_identical(tmp_path):
     import test_ddp
     data, out = make_tree(tmp_path / 'data'), tmp_path / 'run'
     worker = tmp_path / 'w.py'
-    worker.write_text((test_ddp.ROOT / 'tests' / 'ddp_worker.py').read_text().replace("device='cpu'", "device='auto'"))
+    src = (test_ddp.ROOT / 'tests' / 'ddp_worker.py').read_text()
+    worker.write_text(src.replace("device='cpu'", "device='auto'"))
     r = torchrun(worker, data, out, 'ours', 'false',
                  env={**os.environ, 'LAYERADV_CACHE': str(tmp_path / 'cache')})
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]

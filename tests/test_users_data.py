@@ -46,7 +46,8 @@ def test_too_small_for_alexnet_is_one_line_and_retryable(tmp_path, gray28):
 
 def test_corrupt_checkpoint_is_one_line(tmp_path, gray28):
     run = tmp_path / 'r'
-    assert cli('train', '--data', str(gray28), '--out', str(run), '--arch', 'small_cnn', *ARGS).returncode == 0
+    args = ('--data', str(gray28), '--out', str(run), '--arch', 'small_cnn', *ARGS)
+    assert cli('train', *args).returncode == 0
     (run / 'best.pt').write_bytes(b'not a checkpoint')
     r = cli('eval', str(run))
     assert (r.returncode == 1 and r.stderr.strip().count('\n') == 0

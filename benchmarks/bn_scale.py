@@ -8,7 +8,7 @@ for every Gc host of a trained ResNet-20 (the committed r20-variants baseline, s
 training batch of 128 CIFAR-10 images, the full-batch std of the BatchNorm output, today's 4-sample
 estimate and the parameter formula, and their ratios.
 
-    LAYERADV_CIFAR10=PATH python benchmarks/bn_scale.py          # output: results/bench_bn_scale.txt
+    LAYERADV_CIFAR10=PATH python benchmarks/bn_scale.py      # output: results/bench_bn_scale.txt
 """
 import torch, torch.nn as nn
 from layeradv.store import committed_store
@@ -32,7 +32,8 @@ if __name__ == '__main__':
         f"batch {len(x)}"
     )
     print(
-        f"{'layer':<22}{'full std':>10}{'4 samples':>11}{'formula':>10}{'4/full':>8}{'formula/full':>14}"
+        f"{'layer':<22}{'full std':>10}{'4 samples':>11}{'formula':>10}{'4/full':>8}"
+        f"{'formula/full':>14}"
     )
     r4, rf = [], []
     for n, (m, o) in outs.items():

@@ -3,8 +3,10 @@ Compiled ResNet-20 steps (batch 128, CPU, fp32, channels-last) of the baseline a
 parts of Gc switched off, timed in one process in interleaved rounds (ratio: to the baseline of the
 same round; median and range over rounds).
 
-    python benchmarks/compiled_decompose.py --rounds 15 --arms baseline,ours,capture_only,perturb_only
-    python benchmarks/compiled_decompose.py --rounds 15 --arms baseline,ours,ours_unit,perturb_only,perturb_unit
+    python benchmarks/compiled_decompose.py --rounds 15 \
+        --arms baseline,ours,capture_only,perturb_only
+    python benchmarks/compiled_decompose.py --rounds 15 \
+        --arms baseline,ours,ours_unit,perturb_only,perturb_unit
 
 Arms: ours (all of Gc), capture_only (perturb=False: the sign is cached, nothing is added),
 perturb_only (capture=False: the perturbation from the cache of the first, eager step, no sign in
@@ -35,7 +37,9 @@ if __name__ == '__main__':
     x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (128,), generator=g)
     norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
-    runs = {('compiled', n): stepper('resnet20', ARMS[n][0], 'compiled', x, y, norm, 10, amp, True, gc=ARMS[n][1]) for n in names}
+    run = lambda n: stepper('resnet20', ARMS[n][0], 'compiled', x, y, norm, 10, amp, True,
+                            gc=ARMS[n][1])
+    runs = {('compiled', n): run(n) for n in names}
     for one in runs.values():
         for _ in range(3): one()                                   # compiles, warms up
     times = {k: [] for k in runs}

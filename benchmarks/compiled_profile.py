@@ -4,8 +4,10 @@ operations per step. Compare `baseline` with `ours` to see what the Gc layers co
 field) or any integer/boolean `torch._inductor.config` setting.
 
     OMP_NUM_THREADS=1 python benchmarks/compiled_profile.py ours                            # METHOD
-    OMP_NUM_THREADS=1 python benchmarks/compiled_profile.py ours realize_reads_threshold=5  # an inductor setting
-    OMP_NUM_THREADS=1 python benchmarks/compiled_profile.py ours scale=unit                 # no reduction over the activation
+    # an inductor setting
+    OMP_NUM_THREADS=1 python benchmarks/compiled_profile.py ours realize_reads_threshold=5
+    # no reduction over the activation
+    OMP_NUM_THREADS=1 python benchmarks/compiled_profile.py ours scale=unit
 """
 import sys
 import torch
@@ -20,8 +22,8 @@ if __name__ == '__main__':
         k, v = a.split('=')
         if k == 'scale': kw['scale'] = v
         else:
-            setattr(inductor, k,
-                    v in ('1', 'true', 'True') if isinstance(getattr(inductor, k), bool) else int(v))
+            flag = isinstance(getattr(inductor, k), bool)
+            setattr(inductor, k, v in ('1', 'true', 'True') if flag else int(v))
     g = torch.Generator().manual_seed(0)
     x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (128,), generator=g)

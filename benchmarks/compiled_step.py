@@ -5,7 +5,8 @@ Compiling before the Gc caches exist, as users write it, splits the graph at eve
 compiles nothing more after the first steps); filling them with one eager step first (what the
 trainer and `bench_steps` do) keeps one graph.
 
-    python benchmarks/compiled_step.py ours 1      # METHOD, EAGER_FIRST (1: one eager step before compiling, 0: none)
+    # METHOD, EAGER_FIRST (1: one eager step before compiling, 0: none)
+    python benchmarks/compiled_step.py ours 1
 """
 import sys, time
 import torch, torch._dynamo.utils as U

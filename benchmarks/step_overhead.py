@@ -1,12 +1,13 @@
 """Training-step time of every method relative to `baseline`, eager and compiled, measured side by
 side in one run, plus seconds per epoch (also `layeradv bench --compile --epoch`).
 
-    python benchmarks/step_overhead.py --rounds 15 --compile --epoch   # ResNet-20, batch 128, CPU, fp32
-    python benchmarks/step_overhead.py --gpu --compile --epoch         # ResNet-56, batch 512, CUDA, bf16
-    python benchmarks/step_overhead.py --isolated --compile --epoch --methods ours,random,random_matched --reps 3
-    python benchmarks/step_overhead.py --ops                            # operators per eager step only
-                                       # one process per (mode, method), processes interleaved (fair for compiled models);
-                                       # each process times its method and the baseline in interleaved rounds
+    python benchmarks/step_overhead.py --rounds 15 --compile --epoch  # ResNet-20, 128, CPU, fp32
+    python benchmarks/step_overhead.py --gpu --compile --epoch        # ResNet-56, 512, CUDA, bf16
+    python benchmarks/step_overhead.py --ops                          # operators per eager step
+    # one process per (mode, method), processes interleaved (fair for compiled models); each
+    # process times its method and the baseline in interleaved rounds:
+    python benchmarks/step_overhead.py --isolated --compile --epoch \
+        --methods ours,random,random_matched --reps 3
 """
 import argparse
 import torch

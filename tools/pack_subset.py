@@ -7,9 +7,12 @@ its 50,000 training images. Unpacking writes an `ImageData` whose unread trainin
 under the cache key of an (empty) CIFAR folder, so `layeradv reproduce ... --cifar100 FOLDER` reads
 exactly the images it would read from the archive (`pack` checks this before writing).
 
-    python tools/pack_subset.py pack cifar100 ARCHIVE OUT.xz --valid 1000 --train-subset 5000 --data-seed 0
-    python tools/pack_subset.py unpack cifar100 OUT.xz FOLDER        # on the device, with LAYERADV_CACHE set
-    python tools/pack_subset.py rekey STORE FOLDER ARCHIVE             # here: file those runs under the archive's name
+    python tools/pack_subset.py pack cifar100 ARCHIVE OUT.xz --valid 1000 --train-subset 5000 \
+        --data-seed 0
+    # on the device, with LAYERADV_CACHE set
+    python tools/pack_subset.py unpack cifar100 OUT.xz FOLDER
+    # here: file those runs under the archive's name
+    python tools/pack_subset.py rekey STORE FOLDER ARCHIVE
 
 A run's key holds its data file's name, so the runs trained from FOLDER are re-filed under ARCHIVE's
 name (the images are the same; `data_as_trained` keeps the path they were read from).
@@ -50,7 +53,9 @@ def unpack(a):
     s = torch.load(io.BytesIO(lzma.decompress(Path(a.packed).read_bytes())), weights_only=True)
     x = torch.zeros((len(s['train_y']),) + tuple(s['x'].shape[1:]), dtype=torch.uint8)
     x[s['keep']] = s['x']
-    folder = Path(a.folder); (folder / CIFAR_FOLDERS[a.dataset][1]).mkdir(parents=True, exist_ok=True)      # torchvision's folder name
+    folder = Path(a.folder)
+    # torchvision's folder name
+    (folder / CIFAR_FOLDERS[a.dataset][1]).mkdir(parents=True, exist_ok=True)
     f = cache_dir() / f"{a.dataset}-{source_key(folder)}.pt"
     state = ImageData(x, s['train_y'], s['test_x'], s['test_y'], s['classes']).state()
     atomic_write(f, lambda t: torch.save(state, t))

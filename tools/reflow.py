@@ -16,6 +16,7 @@ strings, conditions outside brackets) is for a person."""
 import ast, io, json, re, subprocess, sys, textwrap, tokenize
 
 W = 100  # longest line
+COMMENT, NEWLINE = tokenize.COMMENT, tokenize.NEWLINE
 F = 40  # longest function: splitting never takes one past it
 ITEM = re.compile(r'^(\s*)([-*+]|\d+\.)\s+')
 
@@ -133,21 +134,22 @@ def _breaks(src, row):
         if t.start[0] == row and not stack and t.string in (';', ':'):
             # several statements, or a one-line compound statement: left alone
             nxt = toks[k + 1]
-            if t.string == ';' or nxt.start[0] == row and nxt.type not in (tokenize.COMMENT, tokenize.NEWLINE):
+            if t.string == ';' or nxt.start[0] == row and nxt.type not in (COMMENT, NEWLINE):
                 return []
         # only inside a bracket that stays open to (nearly) the line's end
         r, c = close.get(stack[-1], (row + 1, 0)) if stack else (row, 0)
         whole = r > row or c >= end - 15
         # under the bracket; under the line's own start where the bracket opened on an earlier line
-        ind = (toks[stack[-1]].start[1] + 1 if toks[stack[-1]].start[0] == row else lead) if on else 0
+        opener = toks[stack[-1]].start if on else (0, 0)
+        ind = opener[1] + 1 if opener[0] == row else lead
         lam_args = len(stack) in target
         if on and whole and t.string == ',' and toks[k + 1].string not in ')]}' and not lam_args:
             out.append((t.end[1], ind, len(stack)))
         # before a comprehension's `for` / `if`; before a condition's `if`, `else`, `and`, `or`
         # unless the bracket lists several items (the break would seem to govern them all)
         cond = t.string in ('if', 'else', 'and', 'or') and stack and stack[-1] in listing - comp
-        if on and whole and t.type == tokenize.NAME and t.string in ('for', 'if', 'else', 'and', 'or') \
-                and not cond:
+        word = t.type == tokenize.NAME and t.string in ('for', 'if', 'else', 'and', 'or')
+        if on and whole and word and not cond:
             out.append((t.start[1], ind, len(stack)))
         # a `for` target or a lambda's parameters: no break before its `in` or `:`
         if t.type == tokenize.NAME and t.string in ('for', 'lambda'): target.add(len(stack))
@@ -168,8 +170,9 @@ def wrap_lines(src):
             try: spots = _breaks('\n'.join(lines), row)
             except (tokenize.TokenError, IndentationError, SyntaxError): return src
             l = lines[row - 1]
-            fits = [s for s in spots if 0 < s[0] <= W and s[1] <= W // 2 and l[s[0]:].strip() and l[:s[0]].strip()]
-            # the outermost bracket first; there the rightmost break whose rest fits, else the rightmost
+            fits = [s for s in spots
+                    if 0 < s[0] <= W and s[1] <= W // 2 and l[s[0]:].strip() and l[:s[0]].strip()]
+            # the outermost bracket first; there the rightmost break whose rest fits, else the last
             for d in sorted({s[2] for s in fits}):
                 at = [s for s in fits if s[2] == d]
                 good = [s for s in at if s[1] + len(l[s[0]:].strip()) <= W] or at
@@ -231,7 +234,7 @@ def split_strings(src):
             docstring = not depth and lines[row - 1][:t.start[1]].strip() == ''
             key = _next(toks, t) in (':', ']') or _next(toks, t, -1) == '['   # a key stays whole
             if docstring or key or len(t.string) < 40: continue
-            if not depth and t.start in _tails(lines):            # `return f"..."`: in brackets first
+            if not depth and t.start in _tails(lines):        # `return f"..."`: in brackets first
                 l = lines[row - 1]
                 lines[row - 1] = l[:t.start[1]] + '(' + l[t.start[1]:].rstrip() + ')'
                 hit = 'bracketed'; break
@@ -282,7 +285,7 @@ def _bracketed(seg):
     "Whether source `seg` is wholly inside one pair of brackets"
     if seg[:1] != '(' or seg[-1:] != ')': return False
     depth = 0
-    for i, ch in enumerate(seg):            # strings with brackets in them: rare, and then left alone
+    for i, ch in enumerate(seg):            # strings with brackets in them: rare, then left alone
         depth += (ch in '([{') - (ch in ')]}')
         if depth == 0: return i == len(seg) - 1
     return False
@@ -303,10 +306,11 @@ def bracket_long(src):
         if e.lineno != e.end_lineno or len(l) <= W or inside or deep or _bracketed(seg): continue
         if isinstance(n, (ast.If, ast.While)) and n.lineno != e.lineno: continue
         spots.append((e.lineno, e.col_offset, e.end_col_offset))
-    for row, a, b in sorted(spots, reverse=True):          # kept only where the brackets let it wrap
+    for row, a, b in sorted(spots, reverse=True):      # kept only where the brackets let it wrap
         l = lines[row - 1]
         new = wrap_lines('\n'.join(lines[:row - 1] + [l[:a] + '(' + l[a:b] + ')' + l[b:]]))
-        if all(len(x) <= W for x in new.split('\n')[row - 1:]): lines = new.split('\n') + lines[row:]
+        new = new.split('\n')
+        if all(len(x) <= W for x in new[row - 1:]): lines = new + lines[row:]
     return '\n'.join(lines)
 
 
@@ -325,7 +329,8 @@ def split_compound(src):
             groups += [g for g in rows.values() if len(g) > 1]
     for g in sorted(groups, key=lambda g: -g[0].lineno):
         row, l = g[0].lineno, lines[g[0].lineno - 1]
-        if any(st.end_lineno != row for st in g) or l[:len(l) - len(l.lstrip())] != l[:g[0].col_offset]:
+        indent = l[:len(l) - len(l.lstrip())]
+        if any(st.end_lineno != row for st in g) or indent != l[:g[0].col_offset]:
             continue
         if l[:g[0].col_offset].strip(): continue
         segs = [ast.get_source_segment(src, st) for st in g]
@@ -346,9 +351,9 @@ def join_orphans(src, short=30):
     "`src` with a short last item of a bracket's list joined to the line above it when both fit"
     try: toks = list(tokenize.generate_tokens(io.StringIO(src).readline))
     except (tokenize.TokenError, IndentationError, SyntaxError): return src
-    skip = {t.start[0] for t in toks if t.type == tokenize.COMMENT}    # comments stay where they are
+    skip = {t.start[0] for t in toks if t.type == COMMENT}    # comments stay where they are
     for t in toks:
-        if t.type == tokenize.STRING: skip |= set(range(t.start[0], t.end[0]))   # no multi-line strings
+        if t.type == tokenize.STRING: skip |= set(range(t.start[0], t.end[0]))  # multi-line strings
     inside, depth = set(), 0                                  # rows that begin inside brackets
     for t in toks:
         if t.type == tokenize.OP and t.string in '([{': depth += 1
@@ -357,8 +362,9 @@ def join_orphans(src, short=30):
     lines = src.split('\n')
     for row in sorted(inside, reverse=True):
         a, b = lines[row - 2], lines[row - 1]
-        above = lines[row - 3].strip() if row - 1 in inside else ''     # a list of short lines: kept
-        if {row - 1, row} & skip or not a.rstrip().endswith(',') or len(b.strip()) >= short: continue
+        above = lines[row - 3].strip() if row - 1 in inside else ''   # a list of short lines: kept
+        if {row - 1, row} & skip or not a.rstrip().endswith(',') or len(b.strip()) >= short:
+            continue
         if b.strip()[:1] in ')]}' or above and len(above) < short: continue
         if _net(a) != 0 or (_net(b) or 0) > 0 or len(a.rstrip()) + 1 + len(b.strip()) > W: continue
         lines[row - 2:row] = [a.rstrip() + ' ' + b.strip()]

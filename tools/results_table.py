@@ -2,7 +2,7 @@
 results`.
 
     python tools/results_table.py            # the README's columns
-    python tools/results_table.py --all      # every column (the arms, final-epoch intervals, p-values)
+    python tools/results_table.py --all  # every column (the arms, final-epoch intervals, p-values)
 """
 import sys
 from layeradv.cli import main

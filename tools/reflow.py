@@ -21,6 +21,12 @@ F = 40  # longest function: splitting never takes one past it
 ITEM = re.compile(r'^(\s*)([-*+]|\d+\.)\s+')
 
 
+def _tree(src):
+    "The syntax tree of `src`, or None if it is not Python"
+    try: return ast.parse(src)
+    except SyntaxError: return None
+
+
 def _fill(text, first, rest):
     "`text` wrapped at W with prefix `first` on the first line and `rest` on the others"
     return textwrap.fill(' '.join(text.split()), W, initial_indent=first, subsequent_indent=rest,
@@ -93,8 +99,7 @@ def _longest(tree):
 def split_statements(src):
     "`src`, each short statement with a line over W formatted by ruff if its tree stays the same"
     if re.search(r"^\s*[!%]", src, re.M): return src      # IPython magics are not Python
-    try: tree = ast.parse(src)
-    except SyntaxError: return src
+    if (tree := _tree(src)) is None: return src
     lines, done = src.split('\n'), set()
     stmts = sorted((n for n in ast.walk(tree) if isinstance(n, ast.stmt)), key=lambda n: -n.lineno)
     for n in stmts:                                                 # last first: line numbers hold
@@ -213,8 +218,7 @@ def _next(toks, t, step=1):
 
 def _tails(lines):
     "Starts (row, column) of expressions that run to the end of their line, comment-free"
-    try: tree = ast.parse('\n'.join(lines))
-    except SyntaxError: return set()
+    if (tree := _tree('\n'.join(lines))) is None: return set()
     return {(n.lineno, n.col_offset) for n in ast.walk(tree) if isinstance(n, ast.expr)
             and n.end_lineno == n.lineno and n.end_col_offset == len(lines[n.lineno - 1].rstrip())}
 
@@ -260,8 +264,7 @@ _HEADS = (ast.If, ast.For, ast.While, ast.With, ast.Try, ast.FunctionDef)
 
 def open_compound(src):
     "`src` with the body of a one-line compound statement (`if c: x`) over W on a line of its own"
-    try: tree = ast.parse(src)
-    except SyntaxError: return src
+    if (tree := _tree(src)) is None: return src
     lines = src.split('\n')
     for n in sorted((n for n in ast.walk(tree) if isinstance(n, _HEADS)), key=lambda n: -n.lineno):
         for body in (n.body, getattr(n, 'orelse', []), getattr(n, 'handlers', [])):
@@ -293,8 +296,7 @@ def _bracketed(seg):
 
 def bracket_long(src):
     "`src` with a one-line expression over W that has no brackets of its own put in brackets"
-    try: tree = ast.parse(src)
-    except SyntaxError: return src
+    if (tree := _tree(src)) is None: return src
     lines, spots = src.split('\n'), []
     for n in ast.walk(tree):
         e = getattr(n, 'test' if isinstance(n, (ast.If, ast.While, ast.Assert)) else 'value', None)
@@ -316,8 +318,7 @@ def bracket_long(src):
 
 def split_compound(src):
     "`src` with statements that share a line (`a; b`) on lines of their own, when they begin it"
-    try: tree = ast.parse(src)
-    except SyntaxError: return src
+    if (tree := _tree(src)) is None: return src
     lines, groups = src.split('\n'), []
     for node in ast.walk(tree):
         for field in ('body', 'orelse', 'finalbody'):
@@ -374,8 +375,7 @@ def join_orphans(src, short=30):
 def tidy_code(src):
     "Code `src` with every rule applied, or `src` itself unless the syntax tree stays the same"
     if re.search(r"^\s*[!%]", src, re.M): return src                  # IPython magics
-    try: tree = ast.parse(src)
-    except SyntaxError: return src
+    if (tree := _tree(src)) is None: return src
     out = src
     for _ in range(4):                                  # until nothing changes
         prev, out = out, wrap_lines(split_compound(split_statements(reflow_code(out))))

@@ -417,8 +417,7 @@ def _balanced(ds, n, seed):
 
 # %% ../nbs/02_data.ipynb #2d5232a5
 def imagenet_loaders(path, batch_size=256, workers=4, size=224, resize=256, pin_memory=False,
-                     seed=0,
-                     train_subset=None, test_subset=None):
+                     seed=0, train_subset=None, test_subset=None):
     "Train and validation `DataLoader`s of an ImageNet-layout tree with AlexNet's transforms"
     import torchvision.transforms as T
     from torchvision.datasets import ImageFolder

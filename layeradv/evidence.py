@@ -217,15 +217,13 @@ def on_gpu(k, seeds, registered=None):
     "A study's knobs `k` on a GPU in bf16, eager, sweeps included, with `seeds`"
     g = lambda p: {**p, 'amp': 'bf16', 'device': 'cuda', 'compile': False}
     return {**k, 'protocol': g(k['protocol']), 'sweeps': [(g(p), sw) for p, sw in k['sweeps']],
-            'seeds': tuple(seeds),
-            'registered': tuple(seeds if registered is None else registered)}
+            'seeds': tuple(seeds), 'registered': tuple(seeds if registered is None else registered)}
 
 # %% ../nbs/08_evidence.ipynb #d3b16c31
 def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=(0, 1, 2),
           registered=None,
           sweep_seeds=(0, 1), checks=None, later=(), gpu_seeds=None, gpu_registered=None,
-          extra=None, keep=False,
-          notebook='', quick_knobs=None, rerun_knobs=None):
+          extra=None, keep=False, notebook='', quick_knobs=None, rerun_knobs=None):
     "An `Experiment` testing `claims` with paired `arms` under `protocol`, eps swept or given"
     if bad := sorted({x for c in claims for x in (c.a, c.b)} - set(arms)):
         raise ValueError(f"study {name!r}: claims name arms it does not train: {bad}")

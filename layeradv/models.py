@@ -157,8 +157,7 @@ def alexnet(num_classes=1000, dropout=0.5):
 def toy_mlp(num_classes=10, dropout=0.0, in_shape=(1, 32, 32)):
     "The toy encoder and classifier: inputs - FC 1024 - tanh - FC 512 - tanh - FC classes"
     layers = [('flatten', nn.Flatten()), ('fc1', nn.Linear(math.prod(in_shape), 1024)),
-              ('tanh1', nn.Tanh()),
-              ('fc2', nn.Linear(1024, 512)), ('tanh2', nn.Tanh())]
+              ('tanh1', nn.Tanh()), ('fc2', nn.Linear(1024, 512)), ('tanh2', nn.Tanh())]
     if dropout: layers.append(('drop', nn.Dropout(dropout)))
     return nn.Sequential(OrderedDict(layers + [('fc3', nn.Linear(512, num_classes))]))
 

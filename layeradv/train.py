@@ -26,8 +26,7 @@ from .core import add_gc, gc_hosts, gc_mode, set_gc, gc_state, load_gc_state
 from .models import get_model
 from .config import GC_METHODS, GC_SOURCES, Amp, pick_device, dist_info, want_compile
 from .runs import (TrainError, check_run_dir, prepare_run_dir, resume_from, save_epoch,
-                           unwrap, fmt_row,
-                           check_finite, undo_failed_start)
+                           unwrap, fmt_row, check_finite, undo_failed_start)
 from .data import load_images, cifar_loaders, imagenet_loaders, IMAGENET_MEAN, IMAGENET_STD
 
 # %% ../nbs/03_train.ipynb #96c9c853
@@ -367,8 +366,7 @@ def _banner(cfg, tr, device, world, amp, policy, out):
 def epoch_row(epoch, loss, err, val, test, lr, seconds):
     "Epoch `epoch` (0-based) as a row of metrics.csv; `val` None without a validation split"
     return dict(epoch=epoch + 1, train_loss=loss, train_err=err, val_loss=val and val[0],
-                val_err=val and val[1],
-                test_loss=test[0], test_err=test[1], lr=lr, seconds=seconds)
+                val_err=val and val[1], test_loss=test[0], test_err=test[1], lr=lr, seconds=seconds)
 
 # %% ../nbs/03_train.ipynb #2b26ac1f
 def train(cfg, out, resume=False, overwrite=False, quiet=False):

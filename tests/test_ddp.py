@@ -21,8 +21,7 @@ def make_tree(root, n_train=48, n_test=16, classes=('a', 'b', 'c')):
 def test_two_gloo_ranks_end_identical(tmp_path, method, compile):
     data, out = make_tree(tmp_path / 'data'), tmp_path / 'run'
     env = {'LAYERADV_CACHE': str(tmp_path / 'cache'), 'PATH': '/usr/bin:/bin',
-           'OMP_NUM_THREADS': '1',
-           'TORCHINDUCTOR_CACHE_DIR': str(tmp_path / 'inductor')}
+           'OMP_NUM_THREADS': '1', 'TORCHINDUCTOR_CACHE_DIR': str(tmp_path / 'inductor')}
     r = torchrun(ROOT / 'tests' / 'ddp_worker.py', data, out, method, compile, env=env)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     a, b = torch.load(out / 'rank0.pt'), torch.load(out / 'rank1.pt')

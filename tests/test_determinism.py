@@ -6,8 +6,7 @@ import pytest
 from conftest import data_path, cli, metrics
 
 ARGS = ['--arch', 'resnet20', '--method', 'ours', '--epochs', '2', '--batch_size', '64', '--lr',
-        '0.1',
-        '--eps', '0.03', '--train_subset', '640', '--valid', '128', '--test_subset', '200',
+        '0.1', '--eps', '0.03', '--train_subset', '640', '--valid', '128', '--test_subset', '200',
         '--device', 'cpu', '--quiet']
 
 def train(out, compile, cifar10):

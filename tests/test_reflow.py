@@ -152,3 +152,8 @@ def test_a_short_last_item_joins_the_line_above_when_both_fit():
     assert R.join_orphans(commented) == commented
     vertical = "LIMITS = dict(\n    a=8,\n    b=40,\n    c=40,\n)\n"   # one item a line: kept
     assert R.join_orphans(vertical) == vertical
+    middle = ("CFG = dict(arch='resnet20', data='synthetic', batch_size=16, crop=2, flip=True,\n"
+              "           seed=0,\n"
+              "           data_seed=0, lr=0.05, lr_step=1, channels_last=False, compile=False)\n")
+    assert R.join_orphans(middle).split('\n')[1] == "           seed=0, data_seed=0, lr=0.05, " \
+        "lr_step=1, channels_last=False, compile=False)"

@@ -5,8 +5,7 @@ import pytest, torch
 from conftest import data_path, cli, metrics
 
 ARGS = ['--arch', 'resnet20', '--method', 'ours', '--epochs', '3', '--batch_size', '100', '--lr',
-        '0.05',
-        '--train_subset', '1500', '--test_subset', '300', '--device', 'cpu', '--quiet']
+        '0.05', '--train_subset', '1500', '--test_subset', '300', '--device', 'cpu', '--quiet']
 
 def layeradv(*args, **kw):
     return subprocess.Popen([sys.executable, '-m', 'layeradv', *args],

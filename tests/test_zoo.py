@@ -46,8 +46,7 @@ def test_timm_fused_gc_acts_before_the_activation():
     from timm.layers import BatchNormAct2d
     torch.manual_seed(0)
     m = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), BatchNormAct2d(4, act_layer=torch.nn.ReLU),
-                            torch.nn.Flatten(),
-                            torch.nn.Linear(4 * 6 * 6, 10))
+                            torch.nn.Flatten(), torch.nn.Linear(4 * 6 * 6, 10))
     add_gc(m, eps=50.0, scale='unit')
     x, out = torch.randn(8, 3, 8, 8), {}
     m[1].register_forward_hook(lambda mod, i, o: out.update(o=o.detach()))

@@ -348,20 +348,35 @@ def _net(line):
     return sum((t.string in '([{') - (t.string in ')]}') for t in toks if t.type == tokenize.OP)
 
 
-def join_orphans(src, short=30):
-    "`src` with a short last item of a bracket's list joined to the line above it when both fit"
-    try: toks = list(tokenize.generate_tokens(io.StringIO(src).readline))
-    except (tokenize.TokenError, IndentationError, SyntaxError): return src
+def _rows(src):
+    "(rows to leave: comments, multi-line strings; rows that begin inside brackets) of `src`"
+    toks = list(tokenize.generate_tokens(io.StringIO(src).readline))
     skip = {t.start[0] for t in toks if t.type == COMMENT}    # comments stay where they are
     for t in toks:
         if t.type == tokenize.STRING: skip |= set(range(t.start[0], t.end[0]))  # multi-line strings
-    inside, depth = set(), 0                                  # rows that begin inside brackets
+    inside, depth = set(), 0
     for t in toks:
         if t.type == tokenize.OP and t.string in '([{': depth += 1
         if t.type == tokenize.OP and t.string in ')]}': depth -= 1
         if t.type == tokenize.NL and depth: inside.add(t.start[0] + 1)
+    return skip, inside
+
+
+def join_orphans(src, short=30):
+    "`src` with a short item line of a bracket's list joined to its neighbour when both fit"
+    try: skip, inside = _rows(src)
+    except (tokenize.TokenError, IndentationError, SyntaxError): return src
     lines = src.split('\n')
-    for row in sorted(inside, reverse=True):
+    for row in sorted(inside, reverse=True):          # an item between long lines joins the next
+        if row + 1 not in inside or {row, row + 1} & skip: continue
+        a, b, c = lines[row - 2], lines[row - 1], lines[row]
+        if len(b.strip()) >= short or len(a.strip()) < short or len(c.strip()) < short: continue
+        if len(b) - len(b.lstrip()) != len(c) - len(c.lstrip()): continue    # one column of items
+        if not b.rstrip().endswith(',') or _net(b) != 0 or len(b.rstrip()) + 1 + len(c.strip()) > W:
+            continue
+        lines[row - 1:row + 1] = [b.rstrip() + ' ' + c.strip()]
+    skip, inside = _rows('\n'.join(lines))
+    for row in sorted(inside, reverse=True):          # a last item joins the line above
         a, b = lines[row - 2], lines[row - 1]
         above = lines[row - 3].strip() if row - 1 in inside else ''   # a list of short lines: kept
         if {row - 1, row} & skip or not a.rstrip().endswith(',') or len(b.strip()) >= short:

@@ -25,11 +25,9 @@ from ..experiments import (Experiment, paper_vs_measured, collect, accuracy, sch
 TABLE1_ARCHS = ('vgg16_bn', 'resnet20', 'resnet56')
 TABLE1_SETTINGS = {
     'quick':     dict(datasets=('cifar10', 'cifar100'), archs=TABLE1_ARCHS, seeds=(0,), epochs=1,
-                      lr_step=1, batch_size=64,
-                      train_subset=192, test_subset=100, eps=0.1),
+                      lr_step=1, batch_size=64, train_subset=192, test_subset=100, eps=0.1),
     'cpu-short': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=15,
-                      lr_step=5, batch_size=128,
-                      train_subset=10_000, test_subset=None, eps=0.1),
+                      lr_step=5, batch_size=128, train_subset=10_000, test_subset=None, eps=0.1),
     'cpu-short-eps0.03': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2),
                               epochs=15, lr_step=5,
                               batch_size=128, train_subset=10_000, test_subset=None, eps=0.03),
@@ -38,8 +36,7 @@ TABLE1_SETTINGS = {
                       # run first: eps on validation
                       train_subset=None, test_subset=None, valid=5000, eps=(0.01, 0.03, 0.1)),
     'gpu-short': dict(datasets=('cifar10',), archs=('resnet20',), seeds=(0, 1, 2), epochs=30,
-                      lr_step=10, batch_size=128,
-                      train_subset=None, test_subset=None, eps=GC_EPS),
+                      lr_step=10, batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS),
     'full':      dict(datasets=('cifar10', 'cifar100'), archs=TABLE1_ARCHS, seeds=(0, 1, 2, 3, 4),
                       epochs=300, lr_step=None,
                       batch_size=128, train_subset=None, test_subset=None, eps=GC_EPS)}
@@ -79,8 +76,7 @@ TABLE1 = Experiment('table1',
 # %% ../../nbs/20_paper_scale.ipynb #a06d9f53
 TABLE2_SETTINGS = {
     'quick':     dict(datasets=('cifar10', 'cifar100'), seeds=(0,), epochs=1, lr_step=1,
-                      batch_size=64,
-                      train_subset=192, test_subset=100, eps=0.1),
+                      batch_size=64, train_subset=192, test_subset=100, eps=0.1),
     'gpu-short': dict(datasets=('cifar100',), seeds=(0, 1), epochs=30, lr_step=10, batch_size=128,
                       train_subset=None, test_subset=None, eps=GC_EPS),
     'full':      dict(datasets=('cifar10', 'cifar100'), seeds=(0, 1, 2, 3, 4), epochs=300,
@@ -162,8 +158,7 @@ TABLE5_ROWS = {'baseline': 'Baseline', 'fgs': 'FGS-orig (2014)', 'fgs_inter': 'F
                'ours': 'Ours-orig', 'ours_joint': 'Ours-joint'}
 TABLE5_SETTINGS = {
     'quick':     dict(seeds=(0,), epochs=1, lr_step=1, batch_size=64, train_subset=128,
-                      test_subset=100, eps=0.1,
-                      fgs_eps=8 / 255, pgd_steps=2),
+                      test_subset=100, eps=0.1, fgs_eps=8 / 255, pgd_steps=2),
     'gpu-short': dict(seeds=(0,), epochs=30, lr_step=10, batch_size=128, train_subset=None,
                       test_subset=None, eps=GC_EPS,
                       inter_eps=FGS_INTER_EPS, fgs_eps=8 / 255, pgd_steps=10),
@@ -212,8 +207,7 @@ TABLE5 = Experiment('table5',
 # %% ../../nbs/20_paper_scale.ipynb #79c2f6bd
 TABLE6_SETTINGS = {
     'quick':     dict(datasets=('cifar10', 'cifar100'), seeds=(0,), epochs=1, lr_step=1,
-                      batch_size=32,
-                      train_subset=32, test_subset=32, eps=0.1),
+                      batch_size=32, train_subset=32, test_subset=32, eps=0.1),
     'gpu-short': dict(datasets=('cifar10',), seeds=(0,), epochs=15, lr_step=5, batch_size=128,
                       train_subset=None, test_subset=None, eps=GC_EPS),
     'full':      dict(datasets=('cifar10', 'cifar100'), seeds=(0, 1, 2, 3, 4), epochs=300,
@@ -260,8 +254,7 @@ def imagenet_grid(k, paths):
     return {f'alexnet-{m}-s{s}': TrainConfig(arch='alexnet', dataset='imagenet',
                                              data=paths['imagenet'], method=m, dropout=0.5,
                                              eps=k['eps'], lr=0.01, lr_factor=10, weight_decay=5e-4,
-                                             seed=s,
-                                             workers=k['workers'], **schedule(k))
+                                             seed=s, workers=k['workers'], **schedule(k))
             for s in k['seeds'] for m in ('baseline', 'ours')}
 
 # %% ../../nbs/20_paper_scale.ipynb #52910d2a

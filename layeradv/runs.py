@@ -112,10 +112,26 @@ def prepare_run_dir(out, cfg, resume=False, overwrite=False):
     (out / 'config.json').write_text(json.dumps(asdict(cfg), indent=2) + '\n')
     return out
 
+# %% ../nbs/02c_runs.ipynb #bb986dcb
+def _packed(gc):
+    "`gc_state` for a checkpoint: each cache of signs only as int8, with its dtype's name"
+    out = {}
+    for n, s in gc.items():
+        t = s['sign']
+        signs = t is not None and t.is_floating_point() and torch.equal(t, t.sign())
+        out[n] = {**s, 'sign': t.to(torch.int8), 'dtype': str(t.dtype)[6:]} if signs else s
+    return out
+
+# %% ../nbs/02c_runs.ipynb #3c14fb66
+def _unpacked(gc):
+    "The caches of `_packed` in their own dtype again (older checkpoints pass through)"
+    as_dtype = lambda s: s['sign'].to(getattr(torch, s['dtype'])) if 'dtype' in s else s['sign']
+    return {n: {'sign': as_dtype(s), 'grad_range': s['grad_range']} for n, s in gc.items()}
+
 # %% ../nbs/02c_runs.ipynb #db76fcc7
 def save_checkpoint(path, model, opt, sched, epoch, history, best, norm, amp, last_shape=None):
     "Everything a resumed run needs (`last_shape`: the last batch's shape), written atomically"
-    ck = {'model': unwrap(model).state_dict(), 'gc': gc_state(unwrap(model)),
+    ck = {'model': unwrap(model).state_dict(), 'gc': _packed(gc_state(unwrap(model))),
           'opt': opt.state_dict(),
           'sched': sched.state_dict(), 'epoch': epoch, 'history': history, 'best': best,
           'norm': [t.cpu() for t in norm], 'rng': torch.get_rng_state(),
@@ -146,7 +162,7 @@ def resume_from(path, model, opt, sched, amp):
     "Restore checkpoint `path` (model, Gc caches, optimiser, RNGs); (epoch, history, best, shape)"
     ck = load_checkpoint(path)
     unwrap(model).load_state_dict(ck['model'])
-    load_gc_state(unwrap(model), ck['gc'])
+    load_gc_state(unwrap(model), _unpacked(ck['gc']))
     opt.load_state_dict(ck['opt'])
     sched.load_state_dict(ck['sched'])
     torch.set_rng_state(ck['rng'])

@@ -72,13 +72,14 @@ def private_imports(path):
 
 def counts():
     "Measure every count; return {name: (value, worst offenders)}."
-    export, other, md, code_lines = [], [], [], []
+    export, other, md, code_lines, per_nb = [], [], [], [], {}
     for nb in sorted((ROOT / 'nbs').glob('*.ipynb')):
         for kind, exp, lines, out, src in cells(nb):
             if kind == 'markdown':
                 md.append((len(src), nb.name))
             elif kind == 'code':
                 code_lines += lines
+                per_nb.setdefault(nb.name, []).extend(len(l) for l in lines)
                 (export if exp else other).append((len(lines), nb.name) if exp else (out, nb.name))
     mods = [p for p in (ROOT / 'layeradv').rglob('*.py') if p.name != '_modidx.py']
     funcs = [(n, l, b, p.relative_to(ROOT)) for p in mods for n, l, b in functions(p)]
@@ -91,7 +92,9 @@ def counts():
         max_function=(max(f[1] for f in funcs), sorted(funcs, key=lambda f: -f[1])[:3]),
         train_lines=(train[1], []), train_branches=(train[2], []),
         shown_output=(round(sum(o for o, _ in other) / len(other), 3), []),
-        mean_line=(round(statistics.mean(len(l) for l in code_lines), 1), []),
+        mean_line=(round(statistics.mean(len(l) for l in code_lines), 1),
+                   sorted(((round(statistics.mean(v), 1), n) for n, v in per_nb.items()),
+                          reverse=True)[:3]),
         max_markdown=(max(n for n, _ in md), sorted(md, reverse=True)[:3]),
         long_lines=(len(long), long[:3]),
         private_imports=(sorted({i for p in mods for i in private_imports(p)}), []),

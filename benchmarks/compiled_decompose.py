@@ -51,4 +51,4 @@ if __name__ == '__main__':
     print_steps(times,
                 f"torch {torch.__version__}, {torch.get_num_threads()} threads; compiled "
                 f"ResNet-20, batch 128, {a.rounds} "
-                       "interleaved rounds of 3 steps (ratio: to the baseline of the same round)")
+                "interleaved rounds of 3 steps (ratio: to the baseline of the same round)")

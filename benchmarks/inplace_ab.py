@@ -47,5 +47,5 @@ if __name__ == '__main__':
     print_steps(times,
                 f"resnet20, batch {a.batch}, cpu, fp32, {'channels-last' if cl else 'NCHW'}; "
                 f"median over {a.rounds} "
-                       f"rounds of {a.steps} steps, arms interleaved (ratio: to the baseline of "
-                       "the same round)")
+                f"rounds of {a.steps} steps, arms interleaved (ratio: to the baseline of "
+                "the same round)")

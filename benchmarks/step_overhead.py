@@ -65,11 +65,11 @@ if __name__ == '__main__':
         print_steps(t,
                     f"{arch}, batch {bs}, {dev}, amp {amp}, channels-last; one process per row and "
                     "repetition, "
-                       f"{a.reps} repetitions (each the median of {a.rounds} rounds of {a.steps} "
-                       "steps); median and range over "
-                       "repetitions (ratio: to the baseline timed in the same process, "
-                       "interleaved round by round, the "
-                       f"median of the per-round ratios)", ratios=r)
+                    f"{a.reps} repetitions (each the median of {a.rounds} rounds of {a.steps} "
+                    "steps); median and range over "
+                    "repetitions (ratio: to the baseline timed in the same process, "
+                    "interleaved round by round, the "
+                    f"median of the per-round ratios)", ratios=r)
         for (mode, m), s in ep.items():
             if s: print(f"{arch} {mode:<8} {m:<15}: one epoch of 10,000 images + evaluation of "
                         f"10,000: {s[0]:.1f} s")
@@ -79,7 +79,7 @@ if __name__ == '__main__':
     print_steps(t,
                 f"{arch}, batch {bs}, {dev}, amp {amp}, channels-last; median over {a.rounds} "
                 f"rounds of {a.steps} steps "
-                   f"(ratio: to the baseline of the same mode and round)")
+                f"(ratio: to the baseline of the same mode and round)")
     if a.epoch:
         for mode in modes:
             for m in ('baseline', 'ours'):

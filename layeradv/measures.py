@@ -12,7 +12,7 @@ __all__ = ['TABLE4_ROWS', 'FIG2_SOURCES', 'test_images', 'on_run', 'attack_strea
 # %% ../nbs/06b_measures.ipynb #490573ee
 import torch
 from .attacks import (Normalized, robustness, fgsm, pgd, layerwise, layerwise_input,
-                      layerwise_robustness, TABLE4_EPS, TABLE5_EPS)
+                              layerwise_robustness, TABLE4_EPS, TABLE5_EPS)
 from .analysis import mean_spectrum, mlp_encoder, penultimate, last_linear, tsne
 from .data import subset
 from .train import build_data

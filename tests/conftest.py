@@ -25,7 +25,7 @@ def torchrun(script, *args, env, timeout=600):
     return subprocess.run([sys.executable, '-m', 'torch.distributed.run', '--standalone',
                            '--nproc_per_node', '2',
                            str(script), *map(str, args)], capture_output=True, text=True,
-                           timeout=timeout, env=env)
+                          timeout=timeout, env=env)
 
 def metrics(run):
     """The rows of run directory `run`'s metrics.csv, without the timings (which differ between

@@ -156,4 +156,20 @@ def test_a_short_last_item_joins_the_line_above_when_both_fit():
               "           seed=0,\n"
               "           data_seed=0, lr=0.05, lr_step=1, channels_last=False, compile=False)\n")
     assert R.join_orphans(middle).split('\n')[1] == "           seed=0, data_seed=0, lr=0.05, " \
-        "lr_step=1, channels_last=False, compile=False)"
+                                                    "lr_step=1, channels_last=False, compile=False)"
+
+
+def test_an_item_line_moves_under_its_bracket_when_the_first_item_shares_the_bracket_line():
+    src = ("PAPER = {('cifar10', 'resnet20'): {'baseline': 90.27, 'ours': 91.1},\n"
+           "    ('cifar10', 'resnet56'): {'baseline': 91.53, 'ours': 94.1}}\n")
+    out = R.align_items(src)
+    assert out.split('\n')[1].startswith(' ' * 9 + "('cifar10', 'resnet56')")
+    assert _same_tree(out, src)
+    cont = ("x = f(a, 'a string that goes on '\n      'here', b=g(c,\n                  d))\n")
+    out = R.align_items(cont).split('\n')
+    assert out[1].startswith(' ' * 9 + "'here'")        # under the string it continues
+    assert out[2] == cont.split('\n')[2]                # an argument's continuation stays
+    hanging = "EXP = study(\n    'toy',\n            'a title', TOY,\n    arms={})\n"
+    assert R.align_items(hanging).split('\n')[2] == "    'a title', TOY,"
+    glued = "EXP = study(\n    'toy',\n    'a title that '\n            'goes on', TOY)\n"
+    assert R.align_items(glued).split('\n')[3] == "    'goes on', TOY)"

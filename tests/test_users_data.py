@@ -62,8 +62,7 @@ def test_divergence_after_good_epochs_keeps_their_files(tmp_path, gray28):
     and metrics stay as they were"""
     run = tmp_path / 'r'
     r = cli('train', '--data', str(gray28), '--out', str(run), '--arch', 'toy_mlp', '--grayscale',
-            *ARGS[:2],
-                 '--epochs', '3', '--lr_step', '1', '--lr_factor', '1e-38', *ARGS[4:])
+            *ARGS[:2], '--epochs', '3', '--lr_step', '1', '--lr_factor', '1e-38', *ARGS[4:])
     assert (r.returncode == 1 and r.stderr.strip().count('\n') == 0 and 'epoch 2' in r.stderr
             and 'nothing of this epoch was saved' in r.stderr), r.stderr
     # header + epoch 1

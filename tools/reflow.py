@@ -387,6 +387,38 @@ def join_orphans(src, short=30):
     return '\n'.join(lines)
 
 
+def align_items(src):
+    "`src` with each item line of a bracket moved under the bracket's first item"
+    try: toks = list(tokenize.generate_tokens(io.StringIO(src).readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError): return src
+    lines, stack, seen, fix, last = src.split('\n'), [], set(), {}, None
+    strings = {r for t in toks if t.type == tokenize.STRING
+               for r in range(t.start[0] + 1, t.end[0] + 1)}           # rows inside a string
+    for t in toks:
+        if t.type in (tokenize.NL, NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER):
+            continue
+        r = t.start[0]
+        glued = last is not None and last.type == t.type == tokenize.STRING and last.end[0] == r - 1
+        if r not in seen and glued and r not in strings:          # a string that goes on: under it
+            fix[r] = last.start[1]
+        elif r not in seen and stack and t.type != COMMENT and t.string not in ')]}':
+            prev = lines[r - 2].split('#')[0].rstrip()              # a new item: after a comma
+            op, visual, first = stack[-1]
+            col = op.start[1] + 1 if visual else first                # under the first item
+            if op.start[0] < r and prev.endswith(',') and r not in strings and col is not None:
+                fix[r] = col
+        seen.add(r)
+        for s in stack:                      # the first token after an opener: on its line or not
+            if s[1] is None and t is not s[0] and t.type != COMMENT:
+                s[1], s[2] = r == s[0].start[0], t.start[1]
+        if t.type == tokenize.OP and t.string in '([{': stack.append([t, None, None])
+        if t.type != COMMENT: last = t
+        if t.type == tokenize.OP and t.string in ')]}' and stack: stack.pop()
+    for r, col in fix.items():
+        if len(new := ' ' * col + lines[r - 1].lstrip()) <= W: lines[r - 1] = new
+    return '\n'.join(lines)
+
+
 def tidy_code(src):
     "Code `src` with every rule applied, or `src` itself unless the syntax tree stays the same"
     if re.search(r"^\s*[!%]", src, re.M): return src                  # IPython magics
@@ -395,6 +427,7 @@ def tidy_code(src):
     for _ in range(4):                                  # until nothing changes
         prev, out = out, wrap_lines(split_compound(split_statements(reflow_code(out))))
         out = join_orphans(wrap_lines(bracket_long(open_compound(split_strings(out)))))
+        out = align_items(out)
         if out == prev: break
     try: new = ast.parse(out)
     except SyntaxError: return src

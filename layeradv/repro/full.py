@@ -38,14 +38,13 @@ CHECKS = {f'baseline-E{e}-s100': dict(method='baseline', seed=100, epochs=e, lr_
 
 R20_FULL = study(
     'r20-full',
-                 'ResNet-20 on all 45,000 CIFAR-10 training images, converged: Table 1 and the '
-                 'direction claim',
-    FULL, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', GC_EPS_FULL),
-                'random_matched': Arm('random_matched', GC_EPS_FULL)},
+    'ResNet-20 on all 45,000 CIFAR-10 training images, converged: Table 1 and the '
+    'direction claim', FULL, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', GC_EPS_FULL),
+                                   'random_matched': Arm('random_matched', GC_EPS_FULL)},
     claims=[*claims('Table 1 at full scale (ResNet-20, CIFAR-10)',
                     TABLE1_PAPER['cifar10', 'resnet20'], 'ours > baseline'),
             *claims('Direction at full scale', {**TABLE1_PAPER['cifar10', 'resnet20'],
-                                                 'random_matched': 'baseline'},
+                                                'random_matched': 'baseline'},
                     'ours > random_matched')],
     seeds=(0, 1, 2, 3), sweep_seeds=(100,), checks=CHECKS, later=('random_matched',), keep=True,
     notebook='14_r20_full')
@@ -53,7 +52,7 @@ R20_FULL = study(
 # %% ../../nbs/14_r20_full.ipynb #a59e10b9
 _gpu = {**R20_FULL.knobs('cpu'),
         'arms': {'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours'),
-                                          'random_matched': Arm('random_matched', swept='ours')},
+                 'random_matched': Arm('random_matched', swept='ours')},
         'sweeps': [(FULL, {'ours': (0.01, 0.03, 0.1)})], 'sweep_seeds': (100, 101)}
 R20_FULL.settings['gpu'] = on_gpu(_gpu, range(10))
 
@@ -66,11 +65,11 @@ def gpu_only(exp, seeds=range(10)):
 R56_FULL = gpu_only(study(
     'r56-full', 'ResNet-56 on all 45,000 CIFAR-10 training images, converged: Table 1 (GPU)',
     {**FULL, 'arch': 'resnet56'},
-                          arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours')},
+    arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours')},
     claims=claims('Table 1 at full scale (ResNet-56, CIFAR-10)',
                   TABLE1_PAPER['cifar10', 'resnet56'], 'ours > baseline'),
     sweep={'ours': (0.01, 0.03, 0.1)}, seeds=(), sweep_seeds=(100, 101), keep=True,
-                          notebook='14_r20_full'))
+    notebook='14_r20_full'))
 EXPS = (R20_FULL, R56_FULL)
 
 # %% ../../nbs/14_r20_full.ipynb #2da8184c
@@ -103,9 +102,9 @@ def fig3_measures(final, a='ours', b='baseline'):
     rows = []
     for ra, rb in zip(arms.get(a, []), arms.get(b, [])):
         best = max(val_acc(rb))
-        rows.append(dict(seed=rb['config']['seed'], **{f'{b} best epoch': reach_epoch(rb, best),
-                         f'{a} reaches it at': reach_epoch(ra, best), f'{b} drop': drop(rb),
-                         f'{a} drop': drop(ra)}))
+        rows.append({'seed': rb['config']['seed'], f'{b} best epoch': reach_epoch(rb, best),
+                     f'{a} reaches it at': reach_epoch(ra, best), f'{b} drop': drop(rb),
+                     f'{a} drop': drop(ra)})
     drops = (fmt_pair(paired([r[f'{b} drop'] for r in rows], [r[f'{a} drop'] for r in rows]))
              if len(rows) > 1 else {})
     return rows, drops

@@ -70,7 +70,7 @@ def table1_table(results, which='final'):
 TABLE1 = Experiment('table1',
                     'Table 1: baseline vs Ours, VGG / ResNet-20 / ResNet-56, CIFAR-10 '
                     'and CIFAR-100',
-                 ('cifar10', 'cifar100'), TABLE1_SETTINGS, table1_grid, table1_table,
+                    ('cifar10', 'cifar100'), TABLE1_SETTINGS, table1_grid, table1_table,
                     notebook='20_paper_scale')
 
 # %% ../../nbs/20_paper_scale.ipynb #a06d9f53
@@ -85,7 +85,7 @@ TABLE2_SETTINGS = {
 TABLE2_DROPOUT = 0.5
 TABLE2_PAPER = {('cifar10', 'w/o dropout'): {'baseline': 92.1, 'ours': 92.7},
                 ('cifar10', 'with dropout'): {'baseline': 92.5, 'ours': 93.2},
-         ('cifar100', 'w/o dropout'): {'baseline': 69.8, 'ours': 72.3},
+                ('cifar100', 'w/o dropout'): {'baseline': 69.8, 'ours': 72.3},
                 ('cifar100', 'with dropout'): {'baseline': 70.5, 'ours': 73.1}}
 
 def table2_grid(k, paths):
@@ -103,14 +103,14 @@ def table2_table(results, which='final'):
                              collect(results,
                                      lambda c: ((c.dataset, 'with dropout' if c.dropout
                                                  else 'w/o dropout'), c.method),
-                                            lambda r: accuracy(r, which)))
+                                     lambda r: accuracy(r, which)))
 
 TABLE2 = Experiment('table2',
                     'Table 2: VGG with and without dropout, baseline vs Ours, CIFAR-10 '
                     'and CIFAR-100',
-                 ('cifar10', 'cifar100'), TABLE2_SETTINGS, table2_grid, table2_table,
+                    ('cifar10', 'cifar100'), TABLE2_SETTINGS, table2_grid, table2_table,
                     notebook='20_paper_scale',
-                 label=lambda c: f"{'dropout' if c.dropout else 'no dropout'} {c.method}")
+                    label=lambda c: f"{'dropout' if c.dropout else 'no dropout'} {c.method}")
 
 # %% ../../nbs/20_paper_scale.ipynb #7261e21c
 TABLE3_STOPS = ('pool1', 'pool2', 'pool3', 'pool4', 'pool5')
@@ -143,14 +143,13 @@ def table3_table(results, which='final'):
     "Paper vs measured accuracy (%) of the baseline and of Gc from conv1 to each pool layer"
     return paper_vs_measured(TABLE3_PAPER,
                              collect(results, lambda c: ('VGG, CIFAR-10', c.gc_stop or 'baseline'),
-                                            lambda r: accuracy(r, which)))
+                                     lambda r: accuracy(r, which)))
 
 TABLE3 = Experiment('table3',
                     'Table 3: Gc layers from conv1 up to pool1 ... pool5 (VGG, CIFAR-10, no '
-                    'augmentation)',
-                 ('cifar10',), TABLE3_SETTINGS, table3_grid, table3_table,
+                    'augmentation)', ('cifar10',), TABLE3_SETTINGS, table3_grid, table3_table,
                     notebook='20_paper_scale',
-                 label=lambda c: f'Gc to {c.gc_stop}' if c.gc_stop else 'baseline',
+                    label=lambda c: f'Gc to {c.gc_stop}' if c.gc_stop else 'baseline',
                     group=lambda c: 'vgg16_bn')
 
 # %% ../../nbs/20_paper_scale.ipynb #63f0de6d
@@ -166,10 +165,10 @@ TABLE5_SETTINGS = {
                       test_subset=None, eps=GC_EPS,
                       inter_eps=FGS_INTER_EPS, fgs_eps=8 / 255, pgd_steps=10)}
 TABLE5_PAPER = {'Baseline':        dict(zip(TABLE5_EPS, [89.4, 67.5, 49.6, 41.2, 37.3, 34.7])),
-         'FGS-orig (2014)': dict(zip(TABLE5_EPS, [88.7, 86.4, 84.1, 81.4, 80.5, 77.1])),
-         'FGS-inter':       dict(zip(TABLE5_EPS, [90.9, 87.79, 83.85, 79.65, 74.69, 69.92])),
-         'Ours-orig':       dict(zip(TABLE5_EPS, [91.2, 87.95, 83.84, 79.11, 73.66, 68.37])),
-         'Ours-joint':      dict(zip(TABLE5_EPS, [91.5, 86.07, 81.38, 75.72, 70.25, 64.76]))}
+                'FGS-orig (2014)': dict(zip(TABLE5_EPS, [88.7, 86.4, 84.1, 81.4, 80.5, 77.1])),
+                'FGS-inter':       dict(zip(TABLE5_EPS, [90.9, 87.79, 83.85, 79.65, 74.69, 69.92])),
+                'Ours-orig':       dict(zip(TABLE5_EPS, [91.2, 87.95, 83.84, 79.11, 73.66, 68.37])),
+                'Ours-joint':      dict(zip(TABLE5_EPS, [91.5, 86.07, 81.38, 75.72, 70.25, 64.76]))}
 
 def table5_grid(k, paths):
     "One VGG run per method and seed, no flip, no dropout; alpha 0.5 for the joint losses"
@@ -200,9 +199,9 @@ def table5_table(results, attack='fgsm'):
 TABLE5 = Experiment('table5',
                     'Table 5: baseline, FGS-orig, FGS-inter, Ours-orig, Ours-joint under input '
                     'FGSM (VGG, CIFAR-10)',
-                 ('cifar10',), TABLE5_SETTINGS, table5_grid, table5_table, table5_extra,
+                    ('cifar10',), TABLE5_SETTINGS, table5_grid, table5_table, table5_extra,
                     notebook='20_paper_scale',
-                 label=lambda c: TABLE5_ROWS[c.method], group=lambda c: 'vgg16_bn')
+                    label=lambda c: TABLE5_ROWS[c.method], group=lambda c: 'vgg16_bn')
 
 # %% ../../nbs/20_paper_scale.ipynb #79c2f6bd
 TABLE6_SETTINGS = {
@@ -215,9 +214,9 @@ TABLE6_SETTINGS = {
                       train_subset=None, test_subset=None, eps=GC_EPS)}
 TABLE6_ROWS = {'baseline': 'WRN-28-10 (2016)', 'ours_joint': 'WRN-28-10 - Ours'}
 TABLE6_PAPER = {'WRN-28-10 (2016)': {'cifar10': 4.00, 'cifar100': 19.25},
-         'WRN-28-10 with dropout (2016)': {'cifar10': 3.89, 'cifar100': 18.85},
-         'WRN-40-10 with dropout* (2016)': {'cifar10': 3.8, 'cifar100': 18.3},
-         'WRN-28-10 - Ours': {'cifar10': 3.62, 'cifar100': 17.1}}
+                'WRN-28-10 with dropout (2016)': {'cifar10': 3.89, 'cifar100': 18.85},
+                'WRN-40-10 with dropout* (2016)': {'cifar10': 3.8, 'cifar100': 18.3},
+                'WRN-28-10 - Ours': {'cifar10': 3.62, 'cifar100': 17.1}}
 
 def table6_grid(k, paths):
     "A WRN-28-10 run per (data set, method, seed): baseline and Ours-joint, flip + crop 4"
@@ -235,9 +234,8 @@ def table6_table(results, which='final'):
 
 TABLE6 = Experiment('table6',
                     'Table 6: WRN-28-10 with Ours-joint, flip + crop, CIFAR-10 and CIFAR-100 error',
-                 ('cifar10', 'cifar100'), TABLE6_SETTINGS, table6_grid, table6_table,
-                    notebook='20_paper_scale',
-                 label=lambda c: TABLE6_ROWS[c.method])
+                    ('cifar10', 'cifar100'), TABLE6_SETTINGS, table6_grid, table6_table,
+                    notebook='20_paper_scale', label=lambda c: TABLE6_ROWS[c.method])
 
 # %% ../../nbs/20_paper_scale.ipynb #79675602
 IMAGENET_SETTINGS = {

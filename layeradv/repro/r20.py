@@ -41,10 +41,9 @@ R20_PLAIN = {**R20, 'flip': False}      # Tables 3 and 5: "no data augmentation"
 # %% ../../nbs/13_r20_small.ipynb #280149a9
 R20_CIFAR10 = study(
     'r20-cifar10', 'ResNet-20, 5,000 CIFAR-10 images: Table 1, the direction claim, Ours-joint',
-                    R20,
-    arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours'),
-          'random_matched': Arm('random_matched', swept='ours'),
-          'ours_joint': Arm('ours_joint', swept='ours')},
+    R20, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours'),
+               'random_matched': Arm('random_matched', swept='ours'),
+               'ours_joint': Arm('ours_joint', swept='ours')},
     claims=[*claims('Table 1 (ResNet-20, CIFAR-10)', TABLE1_PAPER['cifar10', 'resnet20'],
                     'ours > baseline'),
             *claims('Direction',
@@ -52,7 +51,7 @@ R20_CIFAR10 = study(
                     'ours > random_matched'),
             *claims('Table 5, with augmentation', paper5(), 'ours_joint > baseline')],
     sweep={'ours': (0.01, 0.03, 0.1)}, seeds=(0, 1, 2), gpu_seeds=range(10),
-                    gpu_registered=range(5), keep=True,
+    gpu_registered=range(5), keep=True,
     notebook='13_r20_small', rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))
 
 R20_CIFAR100 = study(
@@ -66,8 +65,8 @@ R20_CIFAR100 = study(
 # %% ../../nbs/13_r20_small.ipynb #76f32c3d
 R20_VARIANTS = study(
     'r20-variants',
-                     'ResNet-20 without augmentation: Table 5 (clean, FGSM and PGD accuracy of '
-                     'five training methods)', R20_PLAIN,
+    'ResNet-20 without augmentation: Table 5 (clean, FGSM and PGD accuracy of '
+    'five training methods)', R20_PLAIN,
     arms={'baseline': Arm('baseline'), 'fgs': Arm('fgs', 0.03),
           'fgs_inter': Arm('fgs_inter', swept='fgs_inter'),
           'ours': Arm('ours', swept='ours'), 'ours_joint': Arm('ours_joint', swept='ours')},
@@ -76,7 +75,7 @@ R20_VARIANTS = study(
             *claims('Table 5, FGSM 0.1', paper5(0.1), 'fgs > ours', 'ours > baseline',
                     metric='fgsm:0.1')],
     eps_from=R20_CIFAR10, sweep={'fgs_inter': (0.001, 0.003, 0.01)}, seeds=(0, 1, 2),
-                     registered=(0, 1), gpu_seeds=range(3),
+    registered=(0, 1), gpu_seeds=range(3),
     extra=lambda k: robustness_extra(**k.get('attack', {})), keep=True, notebook='13_r20_small',
     quick_knobs=dict(attack=dict(n=300, n_pgd=100, pgd_steps=2)),
     rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101),
@@ -86,17 +85,16 @@ R20_VARIANTS = study(
 
 R20_LAYERS = study(
     'r20-layers',
-                   'ResNet-20 without augmentation: Table 3 (Gc in the first stage, stages 1-2, or '
-                   'every stage)', R20_PLAIN,
-    arms={'baseline': Arm('baseline'),
-          'stage1': Arm('ours', swept='ours', kw=dict(gc_stop='layer1')),
+    'ResNet-20 without augmentation: Table 3 (Gc in the first stage, stages 1-2, or '
+    'every stage)', R20_PLAIN, arms={'baseline': Arm('baseline'),
+                                     'stage1': Arm('ours', swept='ours', kw=dict(gc_stop='layer1')),
           'stages1-2': Arm('ours', swept='ours', kw=dict(gc_stop='layer2')),
-          'all': Arm('ours', swept='ours')},
+                                     'all': Arm('ours', swept='ours')},
     claims=claims('Table 3 (VGG, stages as pools 2, 3, 5)',
                   {a: TABLE3_PAPER['VGG, CIFAR-10'][c] for a, c in STAGES.items()},
                   'all > stage1', 'all > stages1-2', 'stage1 > baseline'),
     eps_from=R20_CIFAR10, seeds=(0, 1, 2), registered=(0, 1), gpu_seeds=range(6),
-                   gpu_registered=range(3), keep=True,
+    gpu_registered=range(3), keep=True,
     notebook='13_r20_small', rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))
 
 EXPS = (R20_CIFAR10, R20_CIFAR100, R20_LAYERS, R20_VARIANTS)

@@ -39,13 +39,12 @@ def fig1_spectrum(knobs):
 # %% ../../nbs/10_toy.ipynb #df02e3e3
 EXP = study(
     'toy',
-            'Toy MLP, grayscale CIFAR-10: Ours vs baseline, FGS, random controls and dropout; '
-            'Fig. 1 spectra', TOY,
-    arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours'),
-          'random_matched': Arm('random_matched', swept='ours'),
+    'Toy MLP, grayscale CIFAR-10: Ours vs baseline, FGS, random controls and dropout; '
+    'Fig. 1 spectra', TOY, arms={'baseline': Arm('baseline'), 'ours': Arm('ours', swept='ours'),
+                                 'random_matched': Arm('random_matched', swept='ours'),
           'random': Arm('random', swept='ours'), 'fgs': Arm('fgs', swept='fgs'),
-          'dropout': Arm('baseline', kw=dict(dropout=0.5)),
-          'dropout+ours': Arm('ours', swept='ours', kw=dict(dropout=0.5))},
+                                 'dropout': Arm('baseline', kw=dict(dropout=0.5)),
+                                 'dropout+ours': Arm('ours', swept='ours', kw=dict(dropout=0.5))},
     claims=[*claims('Toy', {'baseline': 39.5, 'ours': 43.3, 'fgs': 40.5}, 'ours > baseline',
                     'ours > fgs', 'fgs > baseline'),
             *claims('Direction',
@@ -54,7 +53,7 @@ EXP = study(
                     'ours > random_matched', 'ours > random'),
             *claims('Table 2 (VGG, CIFAR-10), on the toy',
                     {'ours': TABLE2['cifar10', 'w/o dropout']['ours'],
-                    'dropout': TABLE2['cifar10', 'with dropout']['baseline'],
+                     'dropout': TABLE2['cifar10', 'with dropout']['baseline'],
                      'dropout+ours': TABLE2['cifar10', 'with dropout']['ours']},
                     'ours > dropout', 'dropout+ours > dropout'),
             *claims('Fig. 1, leading singular value', {}, 'ours > fgs', metric='sv:1'),

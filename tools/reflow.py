@@ -229,7 +229,7 @@ def split_strings(src):
     for _ in range(200):
         try: toks = list(tokenize.generate_tokens(io.StringIO('\n'.join(lines)).readline))
         except (tokenize.TokenError, IndentationError, SyntaxError): return src
-        depth, hit = 0, None
+        depth, hit, tails = 0, None, _tails(lines)          # one parse per pass
         for t in toks:
             if t.type == tokenize.OP and t.string in '([{': depth += 1
             if t.type == tokenize.OP and t.string in ')]}': depth -= 1
@@ -238,7 +238,7 @@ def split_strings(src):
             docstring = not depth and lines[row - 1][:t.start[1]].strip() == ''
             key = _next(toks, t) in (':', ']') or _next(toks, t, -1) == '['   # a key stays whole
             if docstring or key or len(t.string) < 40: continue
-            if not depth and t.start in _tails(lines):        # `return f"..."`: in brackets first
+            if not depth and t.start in tails:                 # `return f"..."`: in brackets first
                 l = lines[row - 1]
                 lines[row - 1] = l[:t.start[1]] + '(' + l[t.start[1]:].rstrip() + ')'
                 hit = 'bracketed'; break

@@ -1,5 +1,5 @@
 "tools/reflow.py keeps lines within 100 characters where it can, and never changes what code does"
-import ast, sys
+import ast, json, sys
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / 'tools'))
@@ -173,3 +173,18 @@ def test_an_item_line_moves_under_its_bracket_when_the_first_item_shares_the_bra
     assert R.align_items(hanging).split('\n')[2] == "    'a title', TOY,"
     glued = "EXP = study(\n    'toy',\n    'a title that '\n            'goes on', TOY)\n"
     assert R.align_items(glued).split('\n')[3] == "    'goes on', TOY)"
+
+
+def test_a_notebooks_shown_code_cells_wrap_at_80_and_its_exported_cells_at_100(tmp_path):
+    call = "result = combine(first_argument, second_argument, third_argument, fourth_argument)\n"
+    assert 80 < len(call) <= 100
+    cell = lambda src: dict(cell_type='code', source=src, metadata={}, outputs=[])
+    nb = dict(cells=[cell('#| export\n' + call), cell(call)], metadata={}, nbformat=4,
+              nbformat_minor=5)
+    p = tmp_path / 'x.ipynb'
+    p.write_text(json.dumps(nb))
+    assert R.reflow(str(p)) == 1
+    exported, shown = [''.join(c['source']) for c in json.loads(p.read_text())['cells']]
+    assert exported == '#| export\n' + call                 # within 100: left alone
+    assert max(map(len, shown.splitlines())) <= 80 < len(call)
+    assert _same_tree(shown, call)

@@ -3,6 +3,8 @@
     python tools/reflow.py nbs/*.ipynb tests/*.py   # rewrites them in place; prints what it changed
     python tools/reflow.py --check nbs/*.ipynb      # exit 1 if something would change
 
+Code cells a chapter shows on the docs site (those not exported) are held to 80 characters, the
+width of the site's code column; exported code and .py files to 100.
 Markdown paragraphs, list items and block quotes with a line over 100 characters are wrapped at 100
 (headings, tables and fenced blocks are left alone). In code (notebook cells and .py files) a
 trailing comment that takes its line over 100 characters moves to its own line above the code, at
@@ -13,9 +15,11 @@ still over 100 breaks inside its outermost brackets, after a comma or before a c
 first go on lines of their own. A cell or file changes only if its syntax tree stays the same (so
 the code does exactly what it did) and no function passes 40 lines. What is left over 100 (long
 strings, conditions outside brackets) is for a person."""
-import ast, io, json, re, subprocess, sys, textwrap, tokenize
+import ast, contextlib, io, json, re, subprocess, sys, textwrap, tokenize
 
 W = 100  # longest line
+SHOWN = 80  # longest line of a code cell the docs site shows (one not exported)
+EXPORT = re.compile(r'^#\|\s*export', re.M)
 COMMENT, NEWLINE = tokenize.COMMENT, tokenize.NEWLINE
 F = 40  # longest function: splitting never takes one past it
 ITEM = re.compile(r'^(\s*)([-*+]|\d+\.)\s+')
@@ -435,11 +439,21 @@ def tidy_code(src):
     return out if same and _longest(new) <= max(_longest(tree), F) else src
 
 
+@contextlib.contextmanager
+def _width(n):
+    "Within the block, the longest line is `n`"
+    global W
+    old, W = W, n
+    try: yield
+    finally: W = old
+
+
 def _cell(c):
-    "A notebook cell's source reflowed by its kind"
+    "A notebook cell's source reflowed by its kind (a shown code cell at SHOWN characters)"
     src = ''.join(c['source'])
     if c['cell_type'] == 'markdown': return reflow_markdown(src)
-    return tidy_code(src) if c['cell_type'] == 'code' else src
+    if c['cell_type'] != 'code': return src
+    with _width(W if EXPORT.search(src) else SHOWN): return tidy_code(src)
 
 
 def reflow(path, check=False):

@@ -3,8 +3,9 @@
     python tools/reflow.py nbs/*.ipynb tests/*.py   # rewrites them in place; prints what it changed
     python tools/reflow.py --check nbs/*.ipynb      # exit 1 if something would change
 
-Code cells a chapter shows on the docs site (those not exported) are held to 80 characters, the
-width of the site's code column; exported code and .py files to 100.
+Code cells a chapter shows on the docs site (those not exported: examples and checks) are held to
+80 characters, PEP 8's width, so that a reader sees each check whole; exported code and .py files to
+100.
 Markdown paragraphs, list items and block quotes with a line over 100 characters are wrapped at 100
 (headings, tables and fenced blocks are left alone). In code (notebook cells and .py files) a
 trailing comment that takes its line over 100 characters moves to its own line above the code, at
@@ -18,7 +19,7 @@ strings, conditions outside brackets) is for a person."""
 import ast, contextlib, io, json, re, subprocess, sys, textwrap, tokenize
 
 W = 100  # longest line
-SHOWN = 80  # longest line of a code cell the docs site shows (one not exported)
+SHOWN = 80  # longest line of a code cell the docs site shows (not exported): PEP 8's width
 EXPORT = re.compile(r'^#\|\s*export', re.M)
 COMMENT, NEWLINE = tokenize.COMMENT, tokenize.NEWLINE
 F = 40  # longest function: splitting never takes one past it

@@ -10,14 +10,15 @@ Docs: https://layeradv.github.io/layeradv/paper_scale.html.md"""
 __all__ = ['TABLE1_ARCHS', 'TABLE1_SETTINGS', 'TABLE1_PAPER', 'TABLE1', 'TABLE2_SETTINGS', 'TABLE2_DROPOUT', 'TABLE2_PAPER',
            'TABLE2', 'TABLE3_STOPS', 'TABLE3_SETTINGS', 'TABLE3_PAPER', 'TABLE3', 'TABLE5_ROWS', 'TABLE5_SETTINGS',
            'TABLE5_PAPER', 'TABLE5', 'TABLE6_SETTINGS', 'TABLE6_ROWS', 'TABLE6_PAPER', 'TABLE6', 'IMAGENET_SETTINGS',
-           'IMAGENET_PAPER', 'IMAGENET', 'EXPS', 'table1_grid', 'table1_table', 'table2_grid', 'table2_table',
-           'table3_grid', 'table3_table', 'table5_grid', 'table5_extra', 'table5_table', 'table6_grid', 'table6_table',
-           'imagenet_grid', 'imagenet_table']
+           'IMAGENET_PAPER', 'IMAGENET', 'EXPS', 'table1_grid', 'table1_table', 'cpu_short_table', 'table2_grid',
+           'table2_table', 'table3_grid', 'table3_table', 'table5_grid', 'table5_extra', 'table5_table', 'table6_grid',
+           'table6_table', 'imagenet_grid', 'imagenet_table']
 
 # %% ../../nbs/20_paper_scale.ipynb #140c4d93
 from ..config import TrainConfig
 from ..attacks import TABLE5_EPS
 from ..measures import robustness_extra
+from ..stats import fmt_ms
 from ..experiments import (Experiment, paper_vs_measured, collect, accuracy, schedule,
                                   GC_EPS, FGS_INTER_EPS)
 
@@ -72,6 +73,22 @@ TABLE1 = Experiment('table1',
                     'and CIFAR-100',
                     ('cifar10', 'cifar100'), TABLE1_SETTINGS, table1_grid, table1_table,
                     notebook='20_paper_scale')
+
+# %% ../../nbs/20_paper_scale.ipynb #828ee39b
+def cpu_short_table(saved, a='ours', b='baseline'):
+    "Per setting of `saved`: final test accuracies (%) of `b` and `a`, A - B per seed, train acc."
+    import pandas as pd
+    rows = {}
+    for s, res in saved.items():
+        acc = {k: v[0] for k, v in collect(res, lambda c: (c.method, c.seed)).items()}
+        arm = lambda m, d=acc: [v for (x, _), v in d.items() if x == m]
+        train = collect(res, lambda c: c.method, lambda r: accuracy(r, split='train'))
+        both = sorted(k for m, k in acc if m == a and (b, k) in acc)
+        rows[s] = {'seeds': f"{len(arm(b))} / {len(arm(a))}",
+                   b: fmt_ms(arm(b)), a: fmt_ms(arm(a)),
+                   f'{a} - {b}, per seed': ', '.join(f"{acc[a, k] - acc[b, k]:+.1f}" for k in both),
+                   f'train acc. {b} / {a}': f"{fmt_ms(train[b], 1)} / {fmt_ms(train[a], 1)}"}
+    return pd.DataFrame(rows).T
 
 # %% ../../nbs/20_paper_scale.ipynb #a06d9f53
 TABLE2_SETTINGS = {

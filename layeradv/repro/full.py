@@ -98,12 +98,13 @@ def drop(r):
 
 # %% ../../nbs/14_r20_full.ipynb #bdef07d5
 def fig3_measures(final, a='ours', b='baseline'):
-    "Per seed: baseline's best epoch, Ours' epoch reaching it, each arm's drop; paired intervals"
-    arms = by_arm(final)
+    "Per seed both arms have: baseline's best epoch, Ours' epoch reaching it, each arm's drop"
+    arms = {x: {r['config']['seed']: r for r in rs} for x, rs in by_arm(final).items()}
     rows = []
-    for ra, rb in zip(arms.get(a, []), arms.get(b, [])):
+    for seed in sorted(set(arms.get(a, {})) & set(arms.get(b, {}))):
+        ra, rb = arms[a][seed], arms[b][seed]
         best = max(val_acc(rb))
-        rows.append({'seed': rb['config']['seed'], f'{b} best epoch': reach_epoch(rb, best),
+        rows.append({'seed': seed, f'{b} best epoch': reach_epoch(rb, best),
                      f'{a} reaches it at': reach_epoch(ra, best), f'{b} drop': drop(rb),
                      f'{a} drop': drop(ra)})
     drops = (fmt_pair(paired([r[f'{b} drop'] for r in rows], [r[f'{a} drop'] for r in rows]))

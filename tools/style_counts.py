@@ -7,8 +7,9 @@ what nbdev writes itself (`_modidx.py`, each module's `__all__` and docstring, t
 the chapter's lead): nbdev wraps those at 98 or 120 characters, or not at all. Exit status 1
 when a limit is broken."""
 
-import ast, json, re, statistics, sys
+import ast, json, statistics, sys
 from pathlib import Path
+from reflow import EXPORT      # one rule for which cells are exported (tools/ is on the path)
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMITS = dict(
@@ -29,7 +30,7 @@ def cells(nb):
     for c in json.loads(nb.read_text())['cells']:
         src = ''.join(c['source'])
         lines = [l for l in src.splitlines() if l.strip() and not l.lstrip().startswith('#|')]
-        export = bool(re.search(r'^#\|\s*export', src, re.M))
+        export = bool(EXPORT.search(src))
         yield c['cell_type'], export, lines, bool(c.get('outputs')), src
 
 

@@ -145,12 +145,17 @@ def bench(arch:str='resnet20',      # model
 COMMANDS.update({'train': train_cmd, 'eval': eval_run, 'bench': bench})
 
 # %% ../nbs/09_cli.ipynb #60c9f90c
-def _list_grid(exp, knobs, given, only):
-    "Print the run names of `exp`'s grid in `knobs` (a study: its sweep, then its arms)"
+def _run_names(exp, knobs, given=None):
+    "{name: config} of `exp`'s sweep and grid in `knobs`, each swept arm at an eps of its sweep"
+    given = given or {}
     paths = {ds: given.get(ds, f'${ds.upper()}') for ds in knobs.get('datasets', exp.datasets)}
     sweep = exp.sweep(knobs, paths) if exp.sweep else {}
-    grid = exp.grid({**knobs, 'chosen': {c.method: c.eps for c in sweep.values()}}, paths)
-    for n in select({**sweep, **grid}, only): print(n)
+    chosen = {c.method: c.eps for c in sweep.values()}
+    return {**sweep, **exp.grid({**knobs, 'chosen': chosen}, paths)}
+
+def _list_grid(exp, knobs, given, only):
+    "Print the run names of `exp`'s grid in `knobs` (a study: its sweep, then its arms)"
+    for n in select(_run_names(exp, knobs, given), only): print(n)
     return 0
 
 # %% ../nbs/09_cli.ipynb #3703781f
@@ -202,12 +207,19 @@ def reproduce_cmd(name:str,
 
 COMMANDS['reproduce'] = reproduce_cmd
 
+# %% ../nbs/09_cli.ipynb #22b5dd87
+def _job(spec, setting):
+    "(name, setting, globs or None) of a worker's study `spec`: NAME[:SETTING[:GLOBS]]"
+    name, s, globs = (spec.split(':', 2) + ['', ''])[:3]
+    return name, s or setting, globs or None
+
 # %% ../nbs/09_cli.ipynb #150766f5
 def work_cmd(argv=None):
     "Train the runs of the studies named until the store has them all (layeradv work --help)"
     p = argparse.ArgumentParser(prog='layeradv work', description=work_cmd.__doc__)
     p.add_argument(
-        'names', nargs='+', help='studies, in order: NAME or NAME:SETTING (toy:registered)'
+        'names', nargs='+',
+        help="studies, in order: NAME, NAME:SETTING or NAME:SETTING:GLOBS (r20-full:cpu:ours-*)"
     )
     p.add_argument('--setting', default='cpu', help='the setting of names without one')
     p.add_argument('--store', help='run store (default results/store)')
@@ -215,12 +227,12 @@ def work_cmd(argv=None):
         '--poll', type=int, default=60, help='seconds between looks at runs trained elsewhere'
     )
     a = p.parse_args(argv)
-    # [(name, setting)], in order
-    jobs = [(n.split(':') + [a.setting])[:2] for n in a.names]
+    jobs = [_job(n, a.setting) for n in a.names]
     try:
-        [get_experiment(n).knobs(s) for n, s in jobs]  # unknown names fail before any work
+        # unknown names, settings and globs fail before any work
+        [select(_run_names(e := get_experiment(n), e.knobs(s)), g) for n, s, g in jobs]
         store = RunStore(a.store) if a.store else committed_store()
-        for n, s in jobs: run_studies([n], data_paths(), store, s, a.poll)
+        for n, s, g in jobs: run_studies([n], data_paths(), store, s, a.poll, only=g)
     except USER_ERRORS as e: return _error('work', e)
     print('all studies complete:', *a.names, flush=True)
     return 0

@@ -134,13 +134,15 @@ def compare(arms, c, seeds=None):
     reg = {s: p for s, p in pairs.items() if seeds is None or s in seeds}
     row = {'claim': c.name, 'A': c.a, 'B': c.b, 'paper A / B': c.paper,
            'paper A - B': c.effect or 'a sign only',
-           'seeds': len(reg), 'epoch': 'best validation' if stop == 'best' else 'final',
+           'seeds': len(reg), 'epoch': {'best': 'best validation'}.get(stop, stop) if reg else '—',
            'code': _code(sum(reg.values(), ()))}
     if len(reg) < 2:
         return {**row, 'A - B [95% CI]': 'fewer than 2 paired seeds', 'verdict': 'no result yet'}
-    p = _diff(reg, c.metric, stop)
+    p, want = _diff(reg, c.metric, stop), len(set(seeds or reg))
     row = {**row, **{k if k.startswith('A -') else f'{k} (%)': v for k, v in fmt_pair(p).items()},
-           'verdict': verdict(p['lo'], p['hi'], c.effect), 'p': p['p'], '_paired': p}
+           '_paired': p, **({'verdict': verdict(p['lo'], p['hi'], c.effect), 'p': p['p']}
+                            if len(reg) == want else
+                            {'verdict': f"interim: {len(reg)} of {want} registered seeds"})}
     if stop == 'best':
         row['final epoch A - B'] = fmt_pair(_diff(reg, c.metric, 'final'))['A - B [95% CI]']
     if len(pairs) > len(reg):
@@ -184,12 +186,14 @@ def claims_table(claims, final, seeds=None):
     arms = by_arm(final)
     rows = [compare(arms, c, seeds) for c in claims]
     tested = [r for r in rows if 'p' in r]
-    for r, ph in zip(tested, holm([r['p'] for r in tested])):
+    # the family is every claim: one without its registered seeds' result counts as p = 1
+    for r, ph in zip(tested, holm([r['p'] for r in tested] + [1.0] * (len(rows) - len(tested)))):
         lo, hi = holm_interval(r['_paired'], ph)
         r.update({'Holm p': ph, 'Holm interval': fmt_ci(lo, hi, r['_paired']['diff']),
                   'Holm verdict': verdict(lo, hi, r['paper A - B']
                                           if r['paper A - B'] != 'a sign only' else 0)})
-    for r in rows: r.pop('_paired', None)
+    for r in rows:
+        if r.pop('_paired', None) and 'p' not in r: r['Holm verdict'] = r['verdict']
     return pd.DataFrame(rows).set_index('claim')
 
 # %% ../nbs/08_evidence.ipynb #32de8b06

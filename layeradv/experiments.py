@@ -97,9 +97,10 @@ def need_data(exp, given=None, needed=None):
 
 # %% ../nbs/07_experiments.ipynb #2fa4a952
 def select(configs, only=None, strict=True):
-    "The runs of `configs` whose names match the glob `only` (all if None); error if none does"
+    "The runs of `configs` whose names match a glob of `only` ('a-*,b-*'; all if None)"
     if not only: return configs
-    sel = {n: c for n, c in configs.items() if fnmatch.fnmatchcase(n, only)}
+    globs = [g.strip() for g in only.split(',')]
+    sel = {n: c for n, c in configs.items() if any(fnmatch.fnmatchcase(n, g) for g in globs)}
     if not sel and strict:
         raise ValueError(f"--only {only!r} matches none of the runs: {', '.join(configs)}")
     return sel

@@ -11,24 +11,27 @@ __all__ = ['STUDIES', 'README_COLS', 'pending', 'run_studies', 'verdicts', 'resu
 # %% ../nbs/08a_results.ipynb #5fe5a0e7
 import time
 import pandas as pd
-from .experiments import get_experiment, reproduce, read_setting, stage
+from .experiments import get_experiment, reproduce, read_setting, select, stage
 from .paths import committed_paths
 from .store import committed_store
 
 # %% ../nbs/08a_results.ipynb #563e2c77
-def pending(exp, setting, paths, store):
-    "How many runs of study `exp`'s `setting` have no stored result, sweep included"
-    k, sweep = stage(exp, exp.knobs(setting), paths, store)
-    n = len(exp.sweep(k, paths)) - len(sweep) if exp.sweep else 0
-    return n + len(k['seeds']) * len(k['arms']) - len(store.read_grid(exp.grid(k, paths)))
+def pending(exp, setting, paths, store, only=None):
+    "How many runs of study `exp`'s `setting` (those `only` selects) have no stored result"
+    k, _ = stage(exp, exp.knobs(setting), paths, store)
+    sweep = exp.sweep(k, paths) if exp.sweep else {}
+    # every run's name, those of arms still waiting for their eps included
+    names = dict.fromkeys([*sweep, *(f'{a}-s{s}' for s in k['seeds'] for a in k['arms'])])
+    done = store.read_grid(select({**sweep, **exp.grid(k, paths)}, only, strict=False))
+    return len(select(names, only, strict=False)) - len(done)
 
 # %% ../nbs/08a_results.ipynb #dbf3948e
-def run_studies(names, paths, store, setting='cpu', poll=60, log=print, quiet=True):
-    "Run the studies `names` in `setting` until each has every result (workers may share)"
+def run_studies(names, paths, store, setting='cpu', poll=60, log=print, quiet=True, only=None):
+    "Run the studies `names` in `setting` until each has every result `only` selects"
     exps = [get_experiment(n) for n in names]
     while True:
-        for e in exps: reproduce(e, setting, paths, store=store, quiet=quiet, log=log)
-        left = {e.name: pending(e, setting, paths, store) for e in exps}
+        for e in exps: reproduce(e, setting, paths, store=store, only=only, quiet=quiet, log=log)
+        left = {e.name: pending(e, setting, paths, store, only) for e in exps}
         if not any(left.values()): return
         if log: log(f"waiting for runs trained elsewhere: {left}", flush=True)
         time.sleep(poll)

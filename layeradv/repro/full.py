@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/r20_full.html.md"""
 
 # %% auto #0
 __all__ = ['FULL', 'GC_EPS_FULL', 'CHECKS', 'R20_FULL', 'R56_FULL', 'EXPS', 'gpu_only', 'val_acc', 'converged', 'reach_epoch',
-           'drop', 'fig3_measures', 'fig3_curves', 'seeds_in', 'full_scale_summary']
+           'drop', 'fig3_measures', 'fig3_curves', 'full_scale_summary']
 
 # %% ../../nbs/14_r20_full.ipynb #7d97cbe8
 import statistics
@@ -134,29 +134,24 @@ def fig3_curves(final, arms=('baseline', 'ours'), title='ResNet-20, CIFAR-10 (45
     plt.close(fig)
     return fig
 
-# %% ../../nbs/14_r20_full.ipynb #b3b4c2c5
-def seeds_in(res, k, arms=('baseline', 'ours')):
-    "How many registered seeds (`k['registered']`) every one of `arms` has in results `res`"
-    got = {a: {r['config']['seed'] for r in rs} for a, rs in by_arm(res).items()}
-    return min(len(got.get(a, set()) & set(k['registered'])) for a in arms)
-
 # %% ../../nbs/14_r20_full.ipynb #9c615cde
 def full_scale_summary(res, k):
     "Markdown: the CPU study's Table 1 result and Fig. 3 readings, once all registered seeds are in"
-    n, want = seeds_in(res, k), len(k['registered'])
+    t = R20_FULL.table(res, k)
+    row = t.loc[[c for c in t.index if c.startswith('Table 1')][0]]
+    n, want = row['seeds'], len(k['registered'])
     head = (f"**At full scale** (ResNet-20 on all 45,000 training images, {FULL['epochs']} epochs, "
             "each arm early-stopped on validation, CPU fp32; [14_r20_full](14_r20_full.ipynb))")
     if n < want:
         return (f"{head}: {n} of the {want} registered seeds of the baseline and Ours are in; "
                 "the result appears here when all are.")
-    t = R20_FULL.table(res, k)
-    row = t.loc[[c for c in t.index if c.startswith('Table 1')][0]]
     rows, iv = fig3_measures(res)
     hit = [r for r in rows if r['ours reaches it at'] is not None]
     med = lambda xs: f"{statistics.median(xs):g}" if xs else '-'
     return (f"{head}: Ours - baseline in test accuracy {row['A - B [95% CI]']} over {n} seeds "
             f"({row['A (%)']} against {row['B (%)']} %; the paper: +{row['paper A - B']}), "
-            f"Holm verdict *{row['Holm verdict']}*. Ours reached the baseline's best validation "
+            f"verdict *{row['verdict']}* (Holm-adjusted over the study's claims: "
+            f"*{row['Holm verdict']}*). Ours reached the baseline's best validation "
             f"accuracy in {len(hit)} of {len(rows)} seeds (median epoch "
             f"{med([r['ours reaches it at'] for r in hit])}, the baseline's "
             f"{med([r['baseline best epoch'] for r in rows])}; the baseline's best epoch minus "

@@ -4,6 +4,7 @@
 # is trained by one of them. THREADS sets the torch threads of each (default 1); SETTING the
 # studies' setting (default cpu). Interrupted runs keep their checkpoints in results/partial
 # (LAYERADV_RUNS): commit them before a session ends and the next worker resumes them.
+# NAME:SETTING:GLOBS trains part of a study first (r20-full:cpu:baseline-*,ours-* ... r20-full).
 #   LAYERADV_CIFAR10=... LAYERADV_CIFAR100=... THREADS=2 \
 #     nohup bash tools/run_studies.sh r20-full toy:registered r20-cifar10:registered > w.log 2>&1 &
 set -eu

@@ -52,13 +52,13 @@ if __name__ == '__main__':
     arch, bs = a.arch or arch, a.batch or bs
     methods = (('baseline', *[m for m in a.methods.split(',') if m != 'baseline']) if a.methods
                else tuple(METHODS))
-    print(f"operators per eager step ({arch}, batch {bs}):",
-          *(f"{m} {n} (+{e}, +{g} per Gc)" for m, n, e, g in
+    print(f"operators per eager step ({arch}, batch {bs}; extra per Gc, all and not views):",
+          *(f"{m} {n} (+{e}, +{g} per Gc, +{k} not views)" for m, n, e, g, k in
           ops_table(arch, [m for m in methods if m != 'baseline' and m != 'fgs'], bs, device=dev)),
           sep='\n  ')
     for s in ('bn_affine', 'unit'):                      # the scales that read no activation
-        _, n, e, g = ops_table(arch, ['ours'], bs, device=dev, scale=s)[1]
-        print(f"  ours, scale {s} {n} (+{e}, +{g} per Gc)")
+        _, n, e, g, k = ops_table(arch, ['ours'], bs, device=dev, scale=s)[1]
+        print(f"  ours, scale {s} {n} (+{e}, +{g} per Gc, +{k} not views)")
     if a.ops: raise SystemExit
     if a.isolated:
         t, ep, r = bench_isolated(arch, bs, methods, modes, a.reps, a.rounds, a.steps, a.epoch)

@@ -104,6 +104,11 @@ def validate(self:TrainConfig):
            (self.lr > 0 and (self.lr_step is None or self.lr_step >= 1) and self.lr_factor > 0,
             "lr, lr_step and lr_factor must be > 0"),
            (0 <= self.dropout < 1, f"dropout must be in [0, 1), got {self.dropout}"),
+           *((n is None or isinstance(n, int) and n >= 1,
+              f"{k} must be a whole number >= 1 (or left out: all), got {n}")
+             for k, n in (('train_subset', self.train_subset), ('test_subset', self.test_subset))),
+           (isinstance(self.crop, int) and self.crop >= 0,
+            f"crop must be a whole number >= 0, got {self.crop}"),
            (self.amp in ('auto', 'bf16', 'fp16', 'none'),
             f"unknown amp {self.amp!r}; choose auto, bf16, fp16 or none"),
            (str(self.compile).lower() in _COMPILE,

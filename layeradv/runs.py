@@ -10,7 +10,7 @@ __all__ = ['METRIC_FIELDS', 'RUN_FILES', 'TrainError', 'unwrap', 'write_metrics'
            'check_finite', 'undo_failed_start']
 
 # %% ../nbs/02c_runs.ipynb #22fd3d54
-import csv, json, math, shutil
+import csv, json, math, os, shutil
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -93,6 +93,12 @@ RUN_FILES = ('config.json', 'metrics.csv', 'last.pt', 'best.pt', 'curves.png')
 def check_run_dir(out, resume=False, overwrite=False):
     "Raise a `TrainError` if `out` may not be used as asked (a run without resume, or none)"
     out = Path(out)
+    # the run directory, or the nearest folder above it that exists, must take new files
+    up = next(p for p in (out, *out.parents) if p.exists())
+    if not (up.is_dir() and os.access(up, os.W_OK)):
+        raise TrainError(
+            f"{out}: cannot make a run directory there ({up} is not a writable folder)"
+        )
     has_run = out.exists() and any((out / f).exists() for f in RUN_FILES)
     if has_run and not (resume or overwrite):
         raise TrainError(
@@ -108,7 +114,9 @@ def prepare_run_dir(out, cfg, resume=False, overwrite=False):
     out = check_run_dir(out, resume, overwrite)
     if overwrite and not resume:
         for f in RUN_FILES: (out / f).unlink(missing_ok=True)
-    out.mkdir(parents=True, exist_ok=True)
+    try: out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise TrainError(f"{out}: cannot make the run directory ({e.strerror})") from None
     (out / 'config.json').write_text(json.dumps(asdict(cfg), indent=2) + '\n')
     return out
 

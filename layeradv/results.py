@@ -7,7 +7,7 @@ Docs: https://layeradv.github.io/layeradv/results.html.md"""
 
 # %% auto #0
 __all__ = ['STUDIES', 'README_COLS', 'SMALL', 'pending', 'run_studies', 'verdicts', 'swap_done', 'reruns', 'readme_runs',
-           'rerun_status', 'results_table', 'markdown_table']
+           'rerun_status', 'rerun_table', 'results_table', 'markdown_table']
 
 # %% ../nbs/08a_results.ipynb #5fe5a0e7
 import time
@@ -97,6 +97,17 @@ def rerun_status(got=None):
     counts = ', '.join(f"{n} {k} of {t}" for n, (k, t) in (got or reruns()).items())
     return ("**Registered reruns** (runs stored of those registered; a study's rows come from its "
             f"rerun once it is complete): {counts}.")
+
+# %% ../nbs/08a_results.ipynb #d2f37d2e
+def rerun_table(name, store=None):
+    "Study `name`'s claims table in its registered rerun, or how many of its runs are stored so far"
+    store, paths, exp = (committed_store() if store is None else store), committed_paths(), \
+        get_experiment(name)
+    names, done = _todo(exp, 'registered', paths, store)
+    if len(done) < len(names):
+        return (f"{name}, registered rerun: {len(done)} of {len(names)} runs stored; its claims "
+                "table appears here when all are.")
+    return exp.table(read_setting(exp, 'registered', store, paths)[2], exp.knobs('registered'))
 
 # %% ../nbs/08a_results.ipynb #35e8f02e
 def results_table(runs=None, store=None):

@@ -8,8 +8,8 @@ Docs: https://layeradv.github.io/layeradv/train.html.md"""
 
 # %% auto #0
 __all__ = ['STEPS', 'step_single', 'step_ours_joint', 'step_fgs', 'step_fgs_inter', 'evaluate', 'build_model', 'check_input',
-           'build_data', 'build_optim', 'compile_for_training', 'CompilePolicy', 'run_epoch', 'held_out',
-           'setup_process', 'wrap', 'open_run', 'Progress', 'epoch_row', 'train']
+           'build_data', 'build_optim', 'register_method', 'compile_for_training', 'CompilePolicy', 'run_epoch',
+           'held_out', 'setup_process', 'wrap', 'open_run', 'Progress', 'epoch_row', 'train']
 
 # %% ../nbs/03_train.ipynb #f6c002dd
 import copy, math, time
@@ -22,9 +22,10 @@ import torch.nn.functional as F
 import torch.distributed as dist
 from fastprogress.fastprogress import master_bar, progress_bar
 from .attacks import fgsm_images
-from .core import add_gc, gc_hosts, gc_mode, set_gc, gc_state, load_gc_state
+from .core import add_gc, gc_hosts, gc_mode, set_gc, gc_state, load_gc_state, SOURCES
 from .models import get_model
-from .config import GC_METHODS, GC_SOURCES, Amp, pick_device, dist_info, want_compile
+from .config import (METHODS, GC_METHODS, GC_SOURCES, Amp, pick_device, dist_info,
+                             want_compile)
 from .runs import (TrainError, check_run_dir, prepare_run_dir, resume_from, save_epoch,
                            unwrap, fmt_row, check_finite, undo_failed_start)
 from .data import load_images, cifar_loaders, imagenet_loaders, IMAGENET_MEAN, IMAGENET_STD
@@ -171,6 +172,16 @@ def build_optim(cfg, model):
     step = cfg.lr_step or (60 if cfg.dataset == 'cifar100' else 50)
     sched = torch.optim.lr_scheduler.StepLR(opt, step_size=step, gamma=1 / cfg.lr_factor)
     return opt, sched
+
+# %% ../nbs/03_train.ipynb #b384073a
+def register_method(name, step=step_single, gc=None, doc='', passes='1 forward + 1 backward'):
+    "Make `name` a method of the trainer: `step` trains one batch; `gc` its Gc source, or None"
+    if name in METHODS: raise ValueError(f"method {name!r} exists already")
+    if gc is not None and gc not in SOURCES:
+        raise ValueError(f"unknown Gc source {gc!r}; choose one of {', '.join(SOURCES)} or None")
+    METHODS[name], STEPS[name] = (doc or name, passes), step
+    if gc is not None: GC_METHODS.add(name)
+    if gc not in (None, 'prev'): GC_SOURCES[name] = gc
 
 # %% ../nbs/03_train.ipynb #287c56ca
 def compile_for_training(net, model):

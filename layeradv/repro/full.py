@@ -145,13 +145,17 @@ def full_scale_summary(res, k):
     if n < want:
         return (f"{head}: {n} of the {want} registered seeds of the baseline and Ours are in; "
                 "the result appears here when all are.")
+    ctl = t.loc[[c for c in t.index if c.startswith('Direction')][0]]['seeds']
+    # until the control is in, Holm counts its claim as p = 1: the adjusted verdict may still move
+    later = ("; the control's runs are still to come, and until they are in Holm's correction "
+             "counts its claim as p = 1" if ctl < want else "")
     rows, iv = fig3_measures(res)
     hit = [r for r in rows if r['ours reaches it at'] is not None]
     med = lambda xs: f"{statistics.median(xs):g}" if xs else '-'
     return (f"{head}: Ours - baseline in test accuracy {row['A - B [95% CI]']} over {n} seeds "
             f"({row['A (%)']} against {row['B (%)']} %; the paper: +{row['paper A - B']}), "
             f"verdict *{row['verdict']}* (Holm-adjusted over the study's claims: "
-            f"*{row['Holm verdict']}*). Ours reached the baseline's best validation "
+            f"*{row['Holm verdict']}*{later}). Ours reached the baseline's best validation "
             f"accuracy in {len(hit)} of {len(rows)} seeds (median epoch "
             f"{med([r['ours reaches it at'] for r in hit])}, the baseline's "
             f"{med([r['baseline best epoch'] for r in rows])}; the baseline's best epoch minus "

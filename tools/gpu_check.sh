@@ -9,9 +9,9 @@
 # (ResNet-20 at batch 128 leaves an H200 mostly idle); they resume from the committed store (results/store) and the
 # new results come back. C100=FILE: CIFAR-100 packed by tools/pack_subset.py (the archive does not fit a lease).
 # Output goes to $OUT (the device tool brings it back): gpu_tests.txt, bench_gpu.txt, studies*.txt, gstore.tgz.*
-# The working tree that travels to a lease is capped at 64 MiB; the store's tracked .pt weights (~50 MB) push it over,
-# and the studies need only the .json results. Before the call: `git rm -q --cached $(git ls-files 'results/store/*.pt')`
-# and comment out `!results/**/*.pt` in .gitignore; after it: `git checkout .gitignore && git reset -q`.
+# The working tree that travels to a lease is capped at 64 MiB; the committed .pt checkpoints push it over, and the
+# studies need only the .json results: `bash tools/lease_tree.sh prepare CIFAR10_TAR` before the call (it stages the
+# archive in .stage/: carry it) and `bash tools/lease_tree.sh restore` after it.
 #   OUT=/tmp/out bash tools/gpu_check.sh CIFAR10_TAR TOTAL_SECONDS [STORE_TGZ_PARTS_TO_RESUME]
 set -u
 data=$1; total=${2:-540}; prev=${3:-}

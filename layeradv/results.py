@@ -48,7 +48,7 @@ STUDIES = [(n, 'cpu')
                      'r20-full')] \
         + [(n, 'gpu')
            for n in ('r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants', 'r20-full',
-                     'r56-full')]
+                     'r20-c100-full', 'r56-full')]
 
 def verdicts(runs=STUDIES, paths=None, store=None):
     "One DataFrame of the claims of the studies `runs` ([(name, setting)], read from `store`)"

@@ -8,6 +8,7 @@
 # TESTS=0 skips part 1, BENCH=0 part 2. STUDIES (default r20-cifar10, setting gpu) are run by WORKERS processes sharing the GPU
 # (ResNet-20 at batch 128 leaves an H200 mostly idle); they resume from the committed store (results/store) and the
 # new results come back. C100=FILE: CIFAR-100 packed by tools/pack_subset.py (the archive does not fit a lease).
+# C100JPG=FILE: the whole CIFAR-100 as JPEG (tools/cifar_jpeg.py) for STUDIES=r20-c100-full (stage it in .stage/ too).
 # Output goes to $OUT (the device tool brings it back): gpu_tests.txt, bench_gpu.txt, studies*.txt, gstore.tgz.*
 # The working tree that travels to a lease is capped at 64 MiB; the committed .pt checkpoints push it over, and the
 # studies need only the .json results: `bash tools/lease_tree.sh prepare CIFAR10_TAR` before the call (it stages the
@@ -34,6 +35,9 @@ echo "bench: $(( $(date +%s) - t0 )) s"
 mkdir -p /tmp/gstore; cp results/store/* /tmp/gstore/; [ -n "$prev" ] && cat $prev | tar xzf - -C /tmp
 touch /tmp/stamp; c100=()
 if [ -n "${C100:-}" ]; then python3 tools/pack_subset.py unpack cifar100 "$C100" /tmp/c100 && c100=(--cifar100 /tmp/c100); fi
+# C100JPG=FILE: the whole CIFAR-100 as JPEG files (tools/cifar_jpeg.py), for STUDIES=r20-c100-full; it replaces C100
+if [ -n "${C100JPG:-}" ]; then c100=(--cifar100 "$C100JPG")
+  python3 -c "import sys; from layeradv.data import load_images; print(load_images('cifar100', sys.argv[1]))" "$C100JPG"; fi
 python3 -c "import sys; from layeradv.data import load_images; print(load_images('cifar10', sys.argv[1]))" "$data"   # decode once, not per worker
 end=$(( t0 + total - 25 )); echo "studies get $(( end - $(date +%s) )) s"
 for w in $(seq 1 "${WORKERS:-1}"); do

@@ -3,7 +3,8 @@
 #   1. tests/test_gpu.py (bf16 autocast, channels-last, inductor/triton, the CLI trainer on CUDA, against the CPU in fp32)
 #   2. the step benchmark on the GPU (eager, every method; compiled baseline and Ours)
 #   3. the GPU variants of the evidence studies (layeradv reproduce NAME --setting $SETTING, default gpu) until TOTAL
-#      seconds; the store is resumable. The paper-scale list: STUDIES="r20-full r56-full" WORKERS=8 (chapter 14_r20_full).
+#      seconds; the store is resumable. The paper-scale list (chapter 14_r20_full), in the order:
+#      STUDIES="r20-full r20-c100-full r56-full" WORKERS=8 C100JPG=.stage/cifar100-jpg.tar.gz
 #      Tried on the CPU: TESTS=0 BENCH=0 SETTING=quick STUDIES=r20-full WORKERS=2 OUT=/tmp/out bash tools/gpu_check.sh DATA 300
 # TESTS=0 skips part 1, BENCH=0 part 2. STUDIES (default r20-cifar10, setting gpu) are run by WORKERS processes sharing the GPU
 # (ResNet-20 at batch 128 leaves an H200 mostly idle); they resume from the committed store (results/store) and the

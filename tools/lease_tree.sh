@@ -7,7 +7,8 @@
 # beside it. `restore` puts the index (all of it: stage nothing else meanwhile) and
 # .gitignore back; no commit changes either way.
 #   bash tools/lease_tree.sh prepare CIFAR10_TAR [CIFAR100_JPG_TAR]
-#   (device call: STUDIES="r20-full r56-full" WORKERS=8 OUT=$OUT bash tools/gpu_check.sh
+#   (device call: STUDIES="r20-full r20-c100-full r56-full" WORKERS=8 OUT=$OUT
+#    C100JPG=.stage/cifar100-jpg.tar.gz bash tools/gpu_check.sh
 #    .stage/cifar10-jpg.tar.gz SECONDS, with carry [".stage"])
 #   bash tools/lease_tree.sh restore
 set -eu

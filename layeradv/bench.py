@@ -169,24 +169,24 @@ def bench_isolated(arch='resnet20', batch_size=128, methods=('baseline', 'ours')
 
 # %% ../nbs/03a_bench.ipynb #adbbe414
 class _Count(TorchDispatchMode):
-    "Counts the operators dispatched inside it (`views=False`: those that are not views)"
-    def __init__(self, views=True):
+    "Counts the operators dispatched inside it: all (`c`) and those that are not views (`k`)"
+    def __init__(self):
         super().__init__()
-        self.c, self.views = collections.Counter(), views
+        self.c, self.k = collections.Counter(), collections.Counter()
     def __torch_dispatch__(self, func, types, args=(), kwargs=None):
-        if self.views or not func.is_view: self.c[str(func.overloadpacket)] += 1
+        self.c[str(func.overloadpacket)] += 1
+        if not func.is_view: self.k[str(func.overloadpacket)] += 1
         return func(*args, **(kwargs or {}))
 
 # %% ../nbs/03a_bench.ipynb #80d8818a
 def dispatched(f, views=True):
     "{operator: count} of the operators that calling `f()` dispatches (`views=False`: no views)"
-    with _Count(views) as c: f()
-    return dict(c.c)
+    with _Count() as c: f()
+    return dict(c.c if views else c.k)
 
 # %% ../nbs/03a_bench.ipynb #c882bb8e
-def count_ops(arch='resnet20', method='ours', batch_size=128, device='cpu', eps=0.03, views=True,
-              **kw):
-    "{operator: count} dispatched by one eager training step of `method` (after two warm-up steps)"
+def _step_ops(arch, method, batch_size, device='cpu', eps=0.03, **kw):
+    "The `_Count` of one eager training step of `method` (after two warm-up steps)"
     dev = torch.device(device)
     amp = Amp(dev, 'none')
     cfg = TrainConfig(arch=arch, method=method, data='-', eps=eps, **kw)
@@ -200,16 +200,26 @@ def count_ops(arch='resnet20', method='ours', batch_size=128, device='cpu', eps=
         STEPS[method](model, x, y, amp, cfg, None)
         amp.step(opt)
     step(); step()
-    return dispatched(step, views)
+    with _Count() as c: step()
+    return c
+
+def count_ops(arch='resnet20', method='ours', batch_size=128, device='cpu', eps=0.03, views=True,
+              **kw):
+    "{operator: count} dispatched by one eager training step of `method` (`views=False`: no views)"
+    c = _step_ops(arch, method, batch_size, device, eps, **kw)
+    return dict(c.c if views else c.k)
 
 # %% ../nbs/03a_bench.ipynb #a45144b1
 def ops_table(arch='resnet20', methods=('ours', 'random', 'random_matched'), batch_size=128, **kw):
     "Rows (method, operators per step, extra, extra per Gc, extra non-view per Gc) of eager steps"
     n_gc = len(gc_layers(build_model(TrainConfig(arch=arch, method='ours', data='-'), 10)))
-    count = lambda m, views: sum(count_ops(arch, m, batch_size, views=views, **kw).values())
-    base, base_k = count('baseline', True), count('baseline', False)
+    def totals(m):
+        "(operators, non-view operators) of one step of `m`: one counted step gives both"
+        c = _step_ops(arch, m, batch_size, **kw)
+        return sum(c.c.values()), sum(c.k.values())
+    base, base_k = totals('baseline')
     rows = [('baseline', base, 0, 0.0, 0.0)]
     for m in methods:
-        n, k = count(m, True), count(m, False)
+        n, k = totals(m)
         rows.append((m, n, n - base, round((n - base) / n_gc, 2), round((k - base_k) / n_gc, 2)))
     return rows

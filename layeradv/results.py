@@ -79,11 +79,11 @@ def swap_done(runs, done):
     return [(n, 'registered' if s == 'cpu' and n in done else s) for n, s in runs]
 
 # %% ../nbs/08a_results.ipynb #74b52e70
-def reruns(store=None, paths=None):
-    "{small study: (registered runs stored, registered runs in all)} in `store`"
+def reruns(store=None, paths=None, names=SMALL):
+    "{study of `names`: (registered runs stored, registered runs in all)} in `store`"
     store = committed_store() if store is None else store
     paths = paths or committed_paths()
-    todo = {n: _todo(get_experiment(n), 'registered', paths, store) for n in SMALL}
+    todo = {n: _todo(get_experiment(n), 'registered', paths, store) for n in names}
     return {n: (len(done), len(names)) for n, (names, done) in todo.items()}
 
 def readme_runs(got=None):
@@ -101,13 +101,13 @@ def rerun_status(got=None):
 # %% ../nbs/08a_results.ipynb #d2f37d2e
 def rerun_table(name, store=None):
     "Study `name`'s claims table in its registered rerun, or how many of its runs are stored so far"
-    store, paths, exp = (committed_store() if store is None else store), committed_paths(), \
-        get_experiment(name)
-    names, done = _todo(exp, 'registered', paths, store)
-    if len(done) < len(names):
-        return (f"{name}, registered rerun: {len(done)} of {len(names)} runs stored; its claims "
-                "table appears here when all are.")
-    return exp.table(read_setting(exp, 'registered', store, paths)[2], exp.knobs('registered'))
+    store = committed_store() if store is None else store
+    (got, total), = reruns(store, names=(name,)).values()
+    if got < total:
+        return (f"{name}, registered rerun: {got} of {total} runs stored; its claims table appears "
+                "here when all are.")
+    exp = get_experiment(name)
+    return exp.table(read_setting(exp, 'registered', store)[2], exp.knobs('registered'))
 
 # %% ../nbs/08a_results.ipynb #35e8f02e
 def results_table(runs=None, store=None):

@@ -149,14 +149,15 @@ def fig3_curves(final, arms=('baseline', 'ours'), title='ResNet-20, CIFAR-10 (45
 def full_scale_summary(res, k):
     "Markdown: the CPU study's Table 1 result and Fig. 3 readings, once all registered seeds are in"
     t = R20_FULL.table(res, k)
-    row = t.loc[[c for c in t.index if c.startswith('Table 1')][0]]
+    claim = lambda prefix: t.loc[next(c for c in t.index if c.startswith(prefix))]
+    row = claim('Table 1')
     n, want = row['seeds'], len(k['registered'])
     head = (f"**At full scale** (ResNet-20 on all 45,000 training images, {FULL['epochs']} epochs, "
             "each arm early-stopped on validation, CPU fp32; [14_r20_full](14_r20_full.ipynb))")
     if n < want:
         return (f"{head}: {n} of the {want} registered seeds of the baseline and Ours are in; "
                 "the result appears here when all are.")
-    ctl = t.loc[[c for c in t.index if c.startswith('Direction')][0]]['seeds']
+    ctl = claim('Direction')['seeds']
     # until the control is in, Holm counts its claim as p = 1: the adjusted verdict may still move
     later = ("; the control's runs are still to come, and until they are in Holm's correction "
              "counts its claim as p = 1" if ctl < want else "")

@@ -104,6 +104,10 @@ def validate(self:TrainConfig):
            (self.lr > 0 and (self.lr_step is None or self.lr_step >= 1) and self.lr_factor > 0,
             "lr, lr_step and lr_factor must be > 0"),
            (0 <= self.dropout < 1, f"dropout must be in [0, 1), got {self.dropout}"),
+           (0 <= self.momentum < 1, f"momentum must be in [0, 1), got {self.momentum}"),
+           (self.weight_decay >= 0, f"weight_decay must be >= 0, got {self.weight_decay}"),
+           (isinstance(self.workers, int) and self.workers >= 0,
+            f"workers must be a whole number >= 0, got {self.workers}"),
            *((n is None or isinstance(n, int) and n >= 1,
               f"{k} must be a whole number >= 1 (or left out: all), got {n}")
              for k, n in (('train_subset', self.train_subset), ('test_subset', self.test_subset))),

@@ -21,9 +21,10 @@ from .train import train, evaluate, build_data
 from .data import DataError
 from .models import get_model
 from .bench import bench_steps, print_steps, epoch_seconds
-from .experiments import get_experiment, reproduce, report, select, verify as verify_run
+from .experiments import (get_experiment, reproduce, report, select, stage,
+                                  verify as verify_run)
 from .store import RunStore, committed_store
-from .paths import data_paths
+from .paths import data_paths, committed_paths
 from .results import run_studies, results_table, markdown_table, README_COLS
 
 # %% ../nbs/09_cli.ipynb #b5bd28f0
@@ -165,9 +166,15 @@ def _run_names(exp, knobs, given=None):
     chosen = {c.method: c.eps for c in sweep.values()}
     return {**sweep, **exp.grid({**knobs, 'chosen': chosen}, paths)}
 
-def _list_grid(exp, knobs, given, only):
-    "Print the run names of `exp`'s grid in `knobs` (a study: its sweep, then its arms)"
-    for n in select(_run_names(exp, knobs, given), only): print(n)
+def _list_grid(exp, knobs, given, only, store):
+    "Print each run of `exp`'s grid in `knobs` (a study: its sweep, then its arms), with its state"
+    paths = {**committed_paths(), **given}
+    k, _ = stage(exp, knobs, paths, store)
+    # a swept arm's runs are known once its sweep has chosen their eps
+    known = {**(exp.sweep(k, paths) if exp.sweep else {}), **exp.grid(k, paths)}
+    names = select(_run_names(exp, knobs, given), only)
+    w = max(map(len, names), default=0)
+    for n in names: print(f"{n:<{w}}  {store.state(known[n]) if n in known else 'after the sweep'}")
     return 0
 
 # %% ../nbs/09_cli.ipynb #3703781f
@@ -191,7 +198,7 @@ def reproduce_cmd(name:str,
                   # folder of the runs' checkpoints (default $LAYERADV_RUNS/store)
                   runs:str=None,
                   only:str=None,     # glob on run names: train only these runs of the grid
-                  list:bool=False,   # print the runs of the grid and exit
+                  list:bool=False,   # print the grid's runs, each done, partial or to train
                   store:str=None,    # run store (default results/store; quick: a temporary one)
                   verify:bool=False,  # retrain one stored run's first epoch; exit 1 unless equal
                   quiet:bool=False):  # no progress bars
@@ -204,7 +211,7 @@ def reproduce_cmd(name:str,
         knobs = exp.knobs(setting)
         if data: given.setdefault(exp.datasets[0], data)
         st = RunStore(store, runs) if store else committed_store(runs)
-        if list: return _list_grid(exp, knobs, given, only)
+        if list: return _list_grid(exp, knobs, given, only, st)
         if verify: return _verify(exp, setting, st, given)
         out = Path(out or Path('results') / name / setting)
         res = reproduce(

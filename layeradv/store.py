@@ -61,6 +61,11 @@ def get(self:RunStore, cfg):
 def _write(self:RunStore, cfg, r): write_json(self.path(cfg), r)
 
 # %% ../nbs/03c_store.ipynb #4efd3a5d
+def _owner_alive(lock):
+    "Whether the process whose pid lock file `lock` holds is running (an empty lock: being written)"
+    try: os.kill(int(lock.read_text() or 0), 0); return True
+    except (ProcessLookupError, ValueError, FileNotFoundError): return False
+
 @patch
 def _lock(self:RunStore, cfg):
     "Claim the training of `cfg` (a lock file with this process's pid); False if another has it"
@@ -69,10 +74,10 @@ def _lock(self:RunStore, cfg):
     for _ in range(2):
         try: fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except FileExistsError:
-            try: os.kill(int(lock.read_text() or 0), 0); return False      # its owner is alive
-            except (ProcessLookupError, ValueError, FileNotFoundError):      # a stale lock
-                lock.unlink(missing_ok=True)
-                continue
+            if _owner_alive(lock): return False
+            # a stale lock
+            lock.unlink(missing_ok=True)
+            continue
         os.write(fd, str(os.getpid()).encode())
         os.close(fd)
         return True
@@ -142,6 +147,18 @@ def run(self:RunStore, cfg, extra=None, keep=False, quiet=True):
     if not self._lock(cfg): return None
     try: return self._train(cfg, extra, keep, quiet)
     finally: (self.runs / f'{run_key(cfg)}.lock').unlink(missing_ok=True)
+
+# %% ../nbs/03c_store.ipynb #afcfd0bd
+@patch
+def state(self:RunStore, cfg):
+    "'done', 'training: epoch k of E' (a live process has it), 'partial: epoch k of E', 'to train'"
+    if self.path(cfg).exists(): return 'done'
+    key = run_key(cfg)
+    m, live = self.runs / key / 'metrics.csv', _owner_alive(self.runs / f'{key}.lock')
+    # a header line, then one line per finished epoch
+    k = max(len(m.read_text().splitlines()) - 1, 0) if m.exists() else 0
+    if not (k or live): return 'to train'
+    return f"{'training' if live else 'partial'}: epoch {k} of {cfg.epochs}"
 
 # %% ../nbs/03c_store.ipynb #12d7660d
 @patch

@@ -195,7 +195,7 @@ def reproduce_cmd(name:str,
                   cifar100:str=None,  # CIFAR-100 path (default $LAYERADV_CIFAR100)
                   imagenet:str=None,  # ImageNet-layout tree (default $LAYERADV_IMAGENET)
                   out:str=None,      # folder of the table and curves (default results/NAME/SETTING)
-                  # folder of the runs' checkpoints (default $LAYERADV_RUNS/store)
+                  # unfinished runs' checkpoints (results/partial/store; $LAYERADV_RUNS/store)
                   runs:str=None,
                   only:str=None,     # glob on run names: train only these runs of the grid
                   list:bool=False,   # print the grid's runs, each done, partial or to train

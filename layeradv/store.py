@@ -254,5 +254,6 @@ def read_grid(self:RunStore, grid):
 
 # %% ../nbs/03c_store.ipynb #e87fc7a2
 def committed_store(runs=None):
-    "The repository's run store, results/store"
-    return RunStore(results_root() / 'store', runs)
+    "The repository's run store, results/store; interrupted runs in results/partial/store"
+    part = runs_root() if 'LAYERADV_RUNS' in os.environ else results_root() / 'partial'
+    return RunStore(results_root() / 'store', runs or part / 'store')

@@ -129,7 +129,12 @@ def validate(self:TrainConfig):
 # %% ../nbs/02b_config.ipynb #3cb5d493
 @patch(cls_method=True)
 def from_json(cls:TrainConfig, path):
-    d = json.loads(Path(path).read_text())
+    "The `TrainConfig` saved at `path` (unknown fields dropped); a ValueError naming a broken file"
+    try:
+        d = json.loads(Path(path).read_text())
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path}: not a readable config ({e})") from None
+    if not isinstance(d, dict): raise ValueError(f"{path}: not a readable config (no JSON object)")
     return cls(**{k: v for k, v in d.items() if k in {f.name for f in fields(cls)}})
 
 # %% ../nbs/02b_config.ipynb #bb528117

@@ -52,9 +52,13 @@ class RunStore:
 # %% ../nbs/03c_store.ipynb #70337f11
 @patch
 def get(self:RunStore, cfg):
-    "The stored result of `cfg`, or None"
+    "The stored result of `cfg`, or None; a ValueError naming a broken result file"
     p = self.path(cfg)
-    return json.loads(p.read_text()) if p.exists() else None
+    if not p.exists(): return None
+    try: return json.loads(p.read_text())
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{p}: a broken result file ({e}); restore it (git checkout) or delete it "
+                         "to train the run again") from None
 
 # %% ../nbs/03c_store.ipynb #70186152
 @patch

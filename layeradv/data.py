@@ -62,6 +62,13 @@ def is_archive(p):
     return p.is_file() and p.name.endswith(('.tar.gz', '.tgz', '.tar'))
 
 # %% ../nbs/02_data.ipynb #b4e6de09
+def _archive_error(path, e):
+    "A one-line `DataError` for an archive that `tarfile` cannot read"
+    why = (str(e).splitlines() or [''])[0].rstrip(':') or type(e).__name__
+    if isinstance(e, tarfile.ReadError) and 'could not be opened' in why:
+        why = 'not a tar archive, plain or compressed'
+    return DataError(f"{path}: cannot extract archive ({why})")
+
 def extract_archive(path):
     "Extract the archive at `path` into the cache once (keyed by `source_key`); the folder"
     path = _existing(path)
@@ -78,7 +85,7 @@ def extract_archive(path):
                 tf.extractall(tmp)
     except (tarfile.TarError, EOFError, OSError) as e:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise DataError(f"{path}: cannot extract archive ({e})") from None
+        raise _archive_error(path, e) from None
     try: os.rename(tmp, dest)
     except OSError: shutil.rmtree(tmp, ignore_errors=True)    # another process got there first
     return dest
@@ -195,7 +202,9 @@ def _is_cifar_format(p, name):
     folder = CIFAR_FOLDERS[name][1]
     if p.is_dir(): return (p / folder).is_dir() or p.name == folder
     if is_archive(p):
-        with tarfile.open(p) as tf: first = tf.next()
+        try:
+            with tarfile.open(p) as tf: first = tf.next()
+        except (tarfile.TarError, EOFError, OSError) as e: raise _archive_error(p, e) from None
         return first is not None and first.name.split('/')[0] == folder
     return False
 

@@ -144,6 +144,8 @@ def bench(arch:str='resnet20',      # model
     "Training-step time of every method relative to baseline, eager and compiled, side by side"
     modes = ('eager', 'compiled') if compile else ('eager',)
     try:
+        if min(batch_size, rounds, steps) < 1:
+            raise ValueError("batch_size, rounds and steps must be >= 1")
         t = bench_steps(arch, batch_size, modes=modes, device=device, amp=amp, rounds=rounds,
                         steps_per_round=steps)
         print_steps(t, f"{arch}, batch {batch_size}, {device}, amp {amp}, "

@@ -160,7 +160,9 @@ def pick_device(name='auto', local_rank=0):
     if name == 'cuda': name = f'cuda:{local_rank}'
     if name.startswith('cuda') and not torch.cuda.is_available():
         raise ValueError(f"device {name!r} requested but CUDA is not available")
-    return torch.device(name)
+    try: return torch.device(name)
+    except RuntimeError:
+        raise ValueError(f"unknown device {name!r}; use auto, cpu, cuda or cuda:N") from None
 
 # %% ../nbs/02b_config.ipynb #d581a211
 def dist_info():

@@ -366,6 +366,8 @@ def gc_layers(model):
 # %% ../nbs/00_core.ipynb #f570a480
 def add_gc(model, eps=0.0, hosts=None, before_act=True, **kwargs):
     "Insert a `Gc(eps, **kwargs)` after each host layer (default: `gc_hosts`); returns `model`"
+    if not isinstance(model, nn.Module):
+        raise TypeError(f"add_gc: expected a torch.nn.Module, got {type(model).__name__}")
     if gc_layers(model):
         raise ValueError("add_gc: the model already has Gc layers; call strip_gc first")
     hosts = gc_hosts(model) if hosts is None else list(hosts)

@@ -24,7 +24,7 @@ from .bench import bench_steps, print_steps, epoch_seconds
 from .experiments import (get_experiment, reproduce, report, select, stage,
                                   verify as verify_run)
 from .store import RunStore, committed_store
-from .paths import data_paths, committed_paths
+from .paths import data_paths, committed_paths, DATA_VARS
 from .results import run_studies, results_table, markdown_table, README_COLS
 
 # %% ../nbs/09_cli.ipynb #b5bd28f0
@@ -244,6 +244,8 @@ def work_cmd(argv=None):
     )
     p.add_argument('--setting', default='cpu', help='the setting of names without one')
     p.add_argument('--store', help='run store (default results/store)')
+    for ds in DATA_VARS:
+        p.add_argument(f'--{ds}', help=f'{ds} data path (default ${DATA_VARS[ds]})')
     p.add_argument(
         '--poll', type=int, default=60, help='seconds between looks at runs trained elsewhere'
     )
@@ -253,7 +255,8 @@ def work_cmd(argv=None):
         # unknown names, settings and globs fail before any work
         [select(_run_names(e := get_experiment(n), e.knobs(s)), g) for n, s, g in jobs]
         store = RunStore(a.store) if a.store else committed_store()
-        for n, s, g in jobs: run_studies([n], data_paths(), store, s, a.poll, only=g)
+        paths = data_paths({ds: getattr(a, ds) for ds in DATA_VARS})
+        for n, s, g in jobs: run_studies([n], paths, store, s, a.poll, only=g)
     except USER_ERRORS as e: return _error('work', e)
     print('all studies complete:', *a.names, flush=True)
     return 0

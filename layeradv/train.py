@@ -360,7 +360,9 @@ class Progress:
     def done(self, history, best, key, out):
         "The last line: the best epoch and where the curves and metrics are"
         if self.mb is not None and history:
-            print(f"best {key[:-4]} error {100 * best[key]:.2f}% at epoch {best['epoch']}; "
+            # with a validation split, the test set is read for the best epoch by `layeradv eval`
+            test = f" (its test error: layeradv eval {out})" if key == 'val_err' else ''
+            print(f"best {key[:-4]} error {100 * best[key]:.2f}% at epoch {best['epoch']}{test}; "
                   f"curves: {out / 'curves.png'}  metrics: {out / 'metrics.csv'}")
 
 # %% ../nbs/03_train.ipynb #866f1b11

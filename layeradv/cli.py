@@ -21,9 +21,8 @@ from .train import train, evaluate, build_data
 from .data import DataError
 from .models import get_model
 from .bench import bench_steps, print_steps, epoch_seconds
-from layeradv.experiments import (
-    get_experiment, reproduce, report, select, stage, verify as verify_run
-)
+from .experiments import get_experiment, reproduce, report, select, stage
+from .experiments import verify as verify_run
 from .store import RunStore, committed_store
 from .paths import data_paths, committed_paths, DATA_VARS
 from .results import run_studies, results_table, markdown_table, README_COLS

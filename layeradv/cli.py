@@ -21,7 +21,7 @@ from .train import train, evaluate, build_data
 from .data import DataError
 from .models import get_model
 from .bench import bench_steps, print_steps, epoch_seconds
-from .experiments import get_experiment, reproduce, report, select, stage
+from .experiments import get_experiment, reproduce, report, select, staged_runs
 from .experiments import verify as verify_run
 from .store import RunStore, committed_store
 from .paths import data_paths, committed_paths, DATA_VARS
@@ -170,10 +170,8 @@ def _run_names(exp, knobs, given=None):
 
 def _list_grid(exp, knobs, given, only, store):
     "Print each run of `exp`'s grid in `knobs` (a study: its sweep, then its arms), with its state"
-    paths = {**committed_paths(), **given}
-    k, _ = stage(exp, knobs, paths, store)
     # a swept arm's runs are known once its sweep has chosen their eps
-    known = {**(exp.sweep(k, paths) if exp.sweep else {}), **exp.grid(k, paths)}
+    known = staged_runs(exp, knobs, {**committed_paths(), **given}, store)
     names = select(_run_names(exp, knobs, given), only)
     w = max(map(len, names), default=0)
     for n in names: print(f"{n:<{w}}  {store.state(known[n]) if n in known else 'after the sweep'}")

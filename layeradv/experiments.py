@@ -7,7 +7,7 @@ Docs: https://layeradv.github.io/layeradv/experiments.html.md"""
 
 # %% auto #0
 __all__ = ['GC_EPS', 'FGS_INTER_EPS', 'NO_RESULT', 'setting', 'results_dir', 'Experiment', 'schedule', 'need_data', 'select',
-           'accuracy', 'choose_eps', 'stage', 'measured', 'experiment_out', 'reproduce', 'experiments',
+           'accuracy', 'choose_eps', 'stage', 'staged_runs', 'measured', 'experiment_out', 'reproduce', 'experiments',
            'get_experiment', 'collect', 'paper_vs_measured', 'read_setting', 'saved_results', 'verify', 'curves_of',
            'fig3', 'report', 'show_saved']
 
@@ -131,6 +131,11 @@ def stage(exp, knobs, paths, store):
     res = store.read_grid(sweep)
     return {**knobs, 'chosen': choose_eps(sweep, res)}, res
 
+def staged_runs(exp, knobs, paths, store):
+    "{name: config} of `exp`'s sweep and grid in `knobs`, swept arms at their chosen eps"
+    k, _ = stage(exp, knobs, paths, store)
+    return {**(exp.sweep(k, paths) if exp.sweep else {}), **exp.grid(k, paths)}
+
 # %% ../nbs/07_experiments.ipynb #b793043d
 def measured(exp, store, cfgs, results, f=None):
     "`results` with each run's measurement `exp.measure` as its 'extra' (stored, or `f` now)"
@@ -230,8 +235,7 @@ def verify(exp, setting='cpu', store=None, paths=None, epochs=1):
     from layeradv.store import comparable
     store = committed_store() if store is None else store          # (an empty store is falsy)
     paths = {**committed_paths(), **(paths or {})}
-    k, _ = stage(exp, exp.knobs(setting), paths, store)
-    cfgs = {**(exp.sweep(k, paths) if exp.sweep else {}), **exp.grid(k, paths)}
+    cfgs = staged_runs(exp, exp.knobs(setting), paths, store)
     done = {n: (c, r) for n, c in cfgs.items() if (r := store.get(c)) and 'provenance' in r}
     if not done:
         raise ValueError(f"{exp.name} ({setting}): no stored run records its provenance yet")

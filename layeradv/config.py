@@ -9,13 +9,13 @@ __all__ = ['METHODS', 'GC_METHODS', 'GC_SOURCES', 'DATASETS', 'AUTO_COMPILE_STEP
            'pick_device', 'dist_info', 'can_compile', 'want_compile']
 
 # %% ../nbs/02b_config.ipynb #6324c9fa
-import json, math, os
+import math, os
 from contextlib import nullcontext
 from dataclasses import dataclass, fields
 from fastcore.basics import patch
-from pathlib import Path
 import torch
 from .models import MODELS
+from .paths import read_json
 from .core import SCALES
 
 # %% ../nbs/02b_config.ipynb #77082abd
@@ -130,11 +130,7 @@ def validate(self:TrainConfig):
 @patch(cls_method=True)
 def from_json(cls:TrainConfig, path):
     "The `TrainConfig` saved at `path` (unknown fields dropped); a ValueError naming a broken file"
-    try:
-        d = json.loads(Path(path).read_text())
-    except json.JSONDecodeError as e:
-        raise ValueError(f"{path}: not a readable config ({e})") from None
-    if not isinstance(d, dict): raise ValueError(f"{path}: not a readable config (no JSON object)")
+    d = read_json(path, 'config')
     return cls(**{k: v for k, v in d.items() if k in {f.name for f in fields(cls)}})
 
 # %% ../nbs/02b_config.ipynb #bb528117

@@ -8,7 +8,7 @@ Docs: https://layeradv.github.io/layeradv/paths.html.md"""
 
 # %% auto #0
 __all__ = ['DATA_VARS', 'COMMITTED_FILES', 'data_env', 'data_paths', 'committed_paths', 'cache_dir', 'results_root', 'runs_root',
-           'atomic_write', 'write_json']
+           'atomic_write', 'write_json', 'read_json']
 
 # %% ../nbs/01a_paths.ipynb #4a762f49
 import os, json, uuid, importlib.util
@@ -75,3 +75,11 @@ def atomic_write(path, write):
 def write_json(path, obj):
     "Write `obj` as indented JSON to `path`, atomically"
     return atomic_write(path, lambda t: Path(t).write_text(json.dumps(obj, indent=1) + '\n'))
+
+# %% ../nbs/01a_paths.ipynb #17da39a7
+def read_json(path, what='JSON file', fix=''):
+    "The JSON object in `path`; a one-line ValueError naming the file, `what` it is and the `fix`"
+    try: d, why = json.loads(Path(path).read_text()), 'no JSON object'
+    except json.JSONDecodeError as e: d, why = None, str(e)
+    if isinstance(d, dict): return d
+    raise ValueError(f"{path}: a broken {what} ({why})" + (f"; {fix}" if fix else ''))

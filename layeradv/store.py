@@ -18,7 +18,7 @@ from .config import TrainConfig, Amp, pick_device, want_compile
 from .train import train, build_data, evaluate
 from .runs import load_checkpoint
 from .provenance import provenance
-from .paths import atomic_write, write_json, results_root, runs_root
+from .paths import atomic_write, read_json, write_json, results_root, runs_root
 
 # %% ../nbs/03c_store.ipynb #6e83b3ed
 _IGNORED = {'device', 'workers', 'compile', 'channels_last', 'download'}
@@ -55,10 +55,8 @@ def get(self:RunStore, cfg):
     "The stored result of `cfg`, or None; a ValueError naming a broken result file"
     p = self.path(cfg)
     if not p.exists(): return None
-    try: return json.loads(p.read_text())
-    except json.JSONDecodeError as e:
-        raise ValueError(f"{p}: a broken result file ({e}); restore it (git checkout) or delete it "
-                         "to train the run again") from None
+    return read_json(p, 'result file',
+                     'restore it (git checkout) or delete it to train the run again')
 
 # %% ../nbs/03c_store.ipynb #70186152
 @patch

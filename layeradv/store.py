@@ -94,7 +94,8 @@ def prov_values(v):
 def _start(run, prov):
     "(resume?, provenance) of run directory `run`: resumed only if the code of `prov` wrote it"
     p = run / 'provenance.json'
-    old = json.loads(p.read_text()) if p.exists() else None
+    old = read_json(p, 'provenance file', 'delete its folder to train the run again') \
+        if p.exists() else None
     resume = (run / 'last.pt').exists() and bool(old) and old['fingerprint'] == prov['fingerprint']
     if (run / 'last.pt').exists() and not resume:
         print(f"layeradv: {run} was written by other code; training it again from the start",

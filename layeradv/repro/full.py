@@ -153,7 +153,9 @@ def full_scale_summary(res, k):
     row = claim('Table 1')
     n, want = row['seeds'], len(k['registered'])
     head = (f"**At full scale** (ResNet-20 on all 45,000 training images, {FULL['epochs']} epochs, "
-            "each arm early-stopped on validation, CPU fp32; [14_r20_full](14_r20_full.ipynb))")
+            f"each arm early-stopped on validation, CPU fp32; Ours' ε {GC_EPS_FULL:g} × each "
+            "activation's spread, the value validation chose on 5,000 images, not tuned again at "
+            "this scale; [14_r20_full](14_r20_full.ipynb))")
     if n < want:
         return (f"{head}: {n} of the {want} registered seeds of the baseline and Ours are in; "
                 "the result appears here when all are.")

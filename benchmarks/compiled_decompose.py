@@ -13,10 +13,9 @@ perturb_only (capture=False: the perturbation from the cache of the first, eager
 the backward pass), and *_unit (the same with scale='unit', no read of the activation for the
 scale).
 """
-import argparse, time
+import argparse
 import torch
-from layeradv.bench import stepper, print_steps
-from layeradv.config import Amp
+from layeradv.bench import bench_batch, interleaved, stepper, print_steps
 
 ARMS = {'baseline': ('baseline', None), 'ours': ('ours', None),
         'capture_only': ('ours', dict(perturb=False)),
@@ -33,21 +32,10 @@ if __name__ == '__main__':
     names = a.arms.split(',')
     if names[0] != 'baseline' or any(n not in ARMS for n in names):
         ap.error(f"--arms: baseline first, then some of {list(ARMS)[1:]}")
-    g = torch.Generator().manual_seed(0)
-    x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
-    y = torch.randint(0, 10, (128,), generator=g)
-    norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
+    x, y, norm, amp = bench_batch()
     run = lambda n: stepper('resnet20', ARMS[n][0], 'compiled', x, y, norm, 10, amp, True,
                             gc=ARMS[n][1])
-    runs = {('compiled', n): run(n) for n in names}
-    for one in runs.values():
-        for _ in range(3): one()                                   # compiles, warms up
-    times = {k: [] for k in runs}
-    for _ in range(a.rounds):
-        for k, one in runs.items():
-            t0 = time.perf_counter()
-            for _ in range(3): one()
-            times[k].append((time.perf_counter() - t0) / 3)
+    times = interleaved({('compiled', n): run(n) for n in names}, a.rounds)
     print_steps(times,
                 f"torch {torch.__version__}, {torch.get_num_threads()} threads; compiled "
                 f"ResNet-20, batch 128, {a.rounds} "

@@ -10,11 +10,9 @@ field) or any integer/boolean `torch._inductor.config` setting.
     OMP_NUM_THREADS=1 python benchmarks/compiled_profile.py ours scale=unit
 """
 import sys
-import torch
 import torch._inductor.config as inductor
 from torch.profiler import profile, ProfilerActivity
-from layeradv.bench import stepper
-from layeradv.config import Amp
+from layeradv.bench import bench_batch, stepper
 
 if __name__ == '__main__':
     method, steps, kw = sys.argv[1], 3, {}
@@ -24,10 +22,7 @@ if __name__ == '__main__':
         else:
             flag = isinstance(getattr(inductor, k), bool)
             setattr(inductor, k, v in ('1', 'true', 'True') if flag else int(v))
-    g = torch.Generator().manual_seed(0)
-    x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
-    y = torch.randint(0, 10, (128,), generator=g)
-    norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
+    x, y, norm, amp = bench_batch()
     one = stepper('resnet20', method, 'compiled', x, y, norm, 10, amp, True, **kw)
     for _ in range(4): one()
     with profile(activities=[ProfilerActivity.CPU]) as p:

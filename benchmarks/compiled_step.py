@@ -11,8 +11,7 @@ trainer and `bench_steps` do) keeps one graph.
 import sys, time
 import torch, torch._dynamo.utils as U
 from torch.profiler import profile, ProfilerActivity
-from layeradv.bench import stepper
-from layeradv.config import Amp
+from layeradv.bench import bench_batch, stepper
 from layeradv.provenance import hardware
 
 def counts():
@@ -21,10 +20,7 @@ def counts():
 
 if __name__ == '__main__':
     method, eager_first = sys.argv[1], sys.argv[2] == '1'
-    g = torch.Generator().manual_seed(0)
-    x = torch.randn(128, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
-    y = torch.randint(0, 10, (128,), generator=g)
-    norm, amp = (torch.zeros(1, 3, 1, 1), torch.ones(1, 3, 1, 1)), Amp(torch.device('cpu'), 'none')
+    x, y, norm, amp = bench_batch()
     one = stepper(
         'resnet20', method, 'compiled', x, y, norm, 10, amp, True, eager_first=eager_first
     )

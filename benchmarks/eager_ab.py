@@ -1,24 +1,34 @@
-"""A/B of two ways of running Gc in eager ResNet-20 training steps (CPU, fp32), against the
-baseline, in one process, interleaved round by round (ratio: to the baseline of the same round):
+"""A/B of two ways of running Gc in eager ResNet-20 training steps (CPU fp32, or a GPU in bf16),
+against the baseline, in one process, interleaved round by round (ratio: to the baseline of the same
+round); the device's default way first:
 
     python benchmarks/eager_ab.py signs --rounds 30    # each Gc's sign written as its gradient
         # arrives (a CPU's default) or all at the end of the backward pass (a GPU's: DEFER_SIGNS)
+    python benchmarks/eager_ab.py signs --device cuda --rounds 30 --steps 10
     python benchmarks/eager_ab.py inplace --rounds 15  # the perturbation added in place (the
         # default) or out of place (chapter 00_core)
 """
-import argparse
+import argparse, contextlib
 import torch
 from layeradv import core
 from layeradv.bench import bench_batch, interleaved, stepper, print_steps
 from layeradv.provenance import hardware
 
-def deferred(one):
-    "Step `one` with every sign written at the end of the backward pass"
+@contextlib.contextmanager
+def signs_toggled(device_type):
+    "Within it, eager Gc on `device_type` write their signs the other way (at once / deferred)"
+    had = device_type in core.DEFER_SIGNS
+    core.DEFER_SIGNS.symmetric_difference_update({device_type})
+    try: yield
+    finally: (core.DEFER_SIGNS.add if had else core.DEFER_SIGNS.discard)(device_type)
+
+def toggled(one, device_type='cpu'):
+    "Step `one` with `device_type`'s signs written the other way"
     def f():
-        with core.signs_deferred(): one()
+        with signs_toggled(device_type): one()
     return f
 
-def out_of_place(one):
+def out_of_place(one, device_type='cpu'):
     "Step `one` with every perturbation added out of place"
     def f():
         rule, core._in_place = core._in_place, lambda t: False
@@ -26,8 +36,9 @@ def out_of_place(one):
         finally: core._in_place = rule
     return f
 
-AB = {'signs': ('ours at once', 'ours deferred', deferred),
-      'inplace': ('ours in place', 'ours out-place', out_of_place)}
+WAYS = ('ours at once', 'ours deferred')
+AB = {'signs': lambda dev: (*(WAYS[::-1] if dev in core.DEFER_SIGNS else WAYS), toggled),
+      'inplace': lambda dev: ('ours in place', 'ours out-place', out_of_place)}
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(
@@ -38,15 +49,19 @@ if __name__ == '__main__':
     ap.add_argument('--steps', type=int, default=3)
     ap.add_argument('--batch', type=int, default=128)
     ap.add_argument('--nchw', action='store_true', help='contiguous NCHW instead of channels-last')
+    ap.add_argument('--device', default='cpu', help='cpu (fp32) or cuda (bf16 autocast)')
     a = ap.parse_args()
-    cl, (name_a, name_b, other) = not a.nchw, AB[a.ab]
-    x, y, norm, amp = bench_batch(a.batch, channels_last=cl)
+    dev = torch.device(a.device)
+    cl, (name_a, name_b, other) = not a.nchw, AB[a.ab](dev.type)
+    x, y, norm, amp = bench_batch(a.batch, dev, 'auto', channels_last=cl)
     step = lambda m: stepper('resnet20', m, 'eager', x, y, norm, 10, amp, cl)
     runs = {('eager', 'baseline'): step('baseline'), ('eager', name_a): step('ours'),
-            ('eager', name_b): other(step('ours'))}
-    times = interleaved(runs, a.rounds, a.steps)
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads on {hardware('cpu')}")
+            ('eager', name_b): other(step('ours'), dev.type)}
+    times = interleaved(runs, a.rounds, a.steps, device=dev)
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads on {hardware(dev)}")
     print_steps(times,
-                f"resnet20, batch {a.batch}, cpu, fp32, {'channels-last' if cl else 'NCHW'}; "
+                f"resnet20, batch {a.batch}, {dev.type}, "
+                f"{'fp32' if amp.mode == 'none' else amp.mode}, "
+                f"{'channels-last' if cl else 'NCHW'}; "
                 f"median over {a.rounds} rounds of {a.steps} steps, arms interleaved (ratio: to "
                 "the baseline of the same round)")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything a GPU lease is used for, in order of priority, each part time-boxed so that a slow part never costs the next:
 #   1. tests/test_gpu.py (bf16 autocast, channels-last, inductor/triton, the CLI trainer on CUDA, against the CPU in fp32)
-#   2. the step benchmark on the GPU (eager, every method; compiled baseline and Ours)
+#   2. the step benchmark on the GPU (eager, every method; compiled baseline and Ours; when Gc write their signs)
 #   3. the GPU variants of the evidence studies (layeradv reproduce NAME --setting $SETTING, default gpu) until TOTAL
 #      seconds; the store is resumable. The paper-scale list (chapter 14_r20_full), in the order:
 #      STUDIES="r20-full r20-c100-full r56-full" WORKERS=8 C100JPG=.stage/cifar100-jpg.tar.gz
@@ -31,6 +31,9 @@ echo "tests: $(( $(date +%s) - t0 )) s"
 [ "${BENCH:-1}" = 1 ] && timeout 90 python3 benchmarks/step_overhead.py --gpu --arch resnet20 --batch 128 --rounds 9 --steps 10 2>&1 | tee "$OUT/bench_gpu.txt"
 [ "${BENCH:-1}" = 1 ] && timeout 120 python3 benchmarks/step_overhead.py --gpu --arch resnet20 --batch 128 --rounds 9 --steps 10 --compile --methods ours 2>&1 \
   | grep -v "^W1\|^  \|^To \|^For " | tee -a "$OUT/bench_gpu.txt"
+# does deferring every Gc's sign to the end of the backward pass (a GPU's default) pay on this GPU?
+[ "${BENCH:-1}" = 1 ] && timeout 60 python3 benchmarks/eager_ab.py signs --device cuda --rounds 30 --steps 10 2>&1 \
+  | tee -a "$OUT/bench_gpu.txt"
 echo "bench: $(( $(date +%s) - t0 )) s"
 
 mkdir -p /tmp/gstore; cp results/store/* /tmp/gstore/; [ -n "$prev" ] && cat $prev | tar xzf - -C /tmp

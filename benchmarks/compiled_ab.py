@@ -15,6 +15,7 @@ the loops that read the same data, and refuses to fuse them ("Nodes are too far 
 int8 (the sign cache). 'off' is the default.
 """
 import argparse, json, subprocess, sys
+from layeradv.provenance import hardware
 
 
 def bn_head(arm):
@@ -80,6 +81,7 @@ if __name__ == '__main__':
             line = r.stdout.strip().splitlines()[-1]
             print(line, flush=True)
             ratios[arm].append(json.loads(line)['ratio'])
+    print(f"on {hardware('cpu')}")
     for arm, v in ratios.items():
         print(
             f"{a.change} {arm}: compiled Ours / compiled baseline, median over {len(v)} processes "

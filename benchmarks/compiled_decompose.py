@@ -16,6 +16,7 @@ scale).
 import argparse
 import torch
 from layeradv.bench import bench_batch, interleaved, stepper, print_steps
+from layeradv.provenance import hardware
 
 ARMS = {'baseline': ('baseline', None), 'ours': ('ours', None),
         'capture_only': ('ours', dict(perturb=False)),
@@ -37,6 +38,7 @@ if __name__ == '__main__':
                             gc=ARMS[n][1])
     times = interleaved({('compiled', n): run(n) for n in names}, a.rounds)
     print_steps(times,
-                f"torch {torch.__version__}, {torch.get_num_threads()} threads; compiled "
+                f"torch {torch.__version__}, {torch.get_num_threads()} threads on "
+                f"{hardware('cpu')}; compiled "
                 f"ResNet-20, batch 128, {a.rounds} "
                 "interleaved rounds of 3 steps (ratio: to the baseline of the same round)")

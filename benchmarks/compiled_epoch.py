@@ -6,6 +6,7 @@ changed runs eagerly).
     OMP_NUM_THREADS=1 python benchmarks/compiled_epoch.py 2000 3     # N, repetitions
 """
 import json, subprocess, sys, statistics as st
+from layeradv.provenance import hardware
 
 
 def child(mode, method, n):
@@ -33,7 +34,7 @@ if __name__ == '__main__':
             print(*p, f"{o['t']:.2f} s, compiled graphs {o['graphs']}", flush=True)
     print(
         f'resnet20, {n} training images + 1,000 evaluated, {reps} repetitions: median (min-max) '
-        'seconds per epoch'
+        f"seconds per epoch, on {hardware('cpu')}"
     )
     for (mo, m), v in res.items():
         ratio = st.median(c / e for c, e in zip(v, res['eager', m]))

@@ -13,6 +13,7 @@ import sys
 import torch._inductor.config as inductor
 from torch.profiler import profile, ProfilerActivity
 from layeradv.bench import bench_batch, stepper
+from layeradv.provenance import hardware
 
 if __name__ == '__main__':
     method, steps, kw = sys.argv[1], 3, {}
@@ -29,7 +30,7 @@ if __name__ == '__main__':
         for _ in range(steps): one()
     ev = sorted(p.key_averages(), key=lambda e: -e.self_cpu_time_total)
     print(
-        f"{method} {' '.join(sys.argv[2:])}: "
+        f"{method} {' '.join(sys.argv[2:])} on {hardware('cpu')}: "
         f"{sum(e.self_cpu_time_total for e in ev) / steps / 1e3:.1f} ms per step (profiled)"
     )
     for e in ev[:8]: print(f"  {e.key[:60]:60s} {e.self_cpu_time_total / steps / 1e3:8.2f} ms  "

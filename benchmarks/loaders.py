@@ -14,6 +14,7 @@ import torch
 import torchvision, torchvision.transforms as T
 from torch.utils.data import DataLoader
 from layeradv.data import load_images, find_tree, cifar_loaders, channel_stats
+from layeradv.provenance import hardware
 
 
 def rate(it, n_batches, sync=lambda: None, warmup=3):
@@ -68,7 +69,7 @@ def main():
     ap.add_argument('--bs', type=int, default=128)
     args = ap.parse_args()
     print(
-        f"torch {torch.__version__}, {os.cpu_count()} CPU cores, GPU: "
+        f"torch {torch.__version__}, {os.cpu_count()} CPU cores ({hardware('cpu')}), GPU: "
         f"{torch.cuda.get_device_name() if torch.cuda.is_available() else 'none'}"
     )
     if args.cifar10:

@@ -8,24 +8,17 @@ round); the device's default way first:
     python benchmarks/eager_ab.py inplace --rounds 15  # the perturbation added in place (the
         # default) or out of place (chapter 00_core)
 """
-import argparse, contextlib
+import argparse
 import torch
 from layeradv import core
 from layeradv.bench import bench_batch, interleaved, stepper, print_steps
 from layeradv.provenance import hardware
 
-@contextlib.contextmanager
-def signs_toggled(device_type):
-    "Within it, eager Gc on `device_type` write their signs the other way (at once / deferred)"
-    had = device_type in core.DEFER_SIGNS
-    core.DEFER_SIGNS.symmetric_difference_update({device_type})
-    try: yield
-    finally: (core.DEFER_SIGNS.add if had else core.DEFER_SIGNS.discard)(device_type)
-
 def toggled(one, device_type='cpu'):
-    "Step `one` with `device_type`'s signs written the other way"
+    "Step `one` with `device_type`'s signs written the other way (at once / deferred)"
+    other = device_type not in core.DEFER_SIGNS
     def f():
-        with signs_toggled(device_type): one()
+        with core.signs_deferred(device_type, other): one()
     return f
 
 def out_of_place(one, device_type='cpu'):

@@ -10,7 +10,7 @@ __all__ = ['stepper', 'bench_batch', 'interleaved', 'bench_steps', 'median', 'st
            'isolated_run', 'bench_isolated', 'dispatched', 'count_ops', 'ops_table']
 
 # %% ../nbs/03a_bench.ipynb #79c00a9a
-import collections, contextlib, time
+import collections, time
 from torch.utils._python_dispatch import TorchDispatchMode
 import torch
 from .config import METHODS, TrainConfig, Amp
@@ -209,7 +209,7 @@ def _step_ops(arch, method, batch_size, device='cpu', eps=0.03, defer=True, **kw
         STEPS[method](model, x, y, amp, cfg, None)
         amp.step(opt)
     # the signs as a GPU writes them, once per step (a CPU writes one per Gc: one operator more)
-    with signs_deferred(dev.type) if defer else contextlib.nullcontext():
+    with signs_deferred(dev.type, defer):
         step(); step()
         with _Count() as c: step()
     return c

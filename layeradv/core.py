@@ -215,13 +215,12 @@ class _Signs:
 _SIGNS = _Signs()
 
 @contextmanager
-def signs_deferred(device_type='cpu'):
-    "Within it, eager Gc on `device_type` sign their gradients when the backward pass ends"
+def signs_deferred(device_type='cpu', defer=True):
+    "Within it, eager Gc on `device_type` sign when the pass ends (`defer`) or at once"
     had = device_type in DEFER_SIGNS
-    DEFER_SIGNS.add(device_type)
+    (DEFER_SIGNS.add if defer else DEFER_SIGNS.discard)(device_type)
     try: yield
-    finally:
-        if not had: DEFER_SIGNS.discard(device_type)
+    finally: (DEFER_SIGNS.add if had else DEFER_SIGNS.discard)(device_type)
 
 def _capture(sign, rng=None):
     "Backward hook writing sign(g) (eq. 5), and for the literal scale the range of g, to the caches"

@@ -265,8 +265,11 @@ work_cmd.parses_itself = True
 def results_cmd(store:str=None,    # run store (default results/store)
                 all:bool=False):   # every column, not only the README's
     "Print the table of every study's claims (Markdown) from the run store"
-    try:
-        t = results_table(store=RunStore(store) if store else None)
+    s = RunStore(store) if store else committed_store()
+    if not s.root.is_dir():
+        return _error('results', f"no run store at {s.root} (the committed one is results/store "
+                                 "in a checkout of the repository; or give --store)")
+    try: t = results_table(store=s)
     except USER_ERRORS as e: return _error('results', e)
     print(markdown_table(t, list(t.columns) if all else README_COLS))
     return 0

@@ -12,7 +12,7 @@ __all__ = ['STEPS', 'step_single', 'step_ours_joint', 'step_fgs', 'step_fgs_inte
            'held_out', 'setup_process', 'wrap', 'open_run', 'Progress', 'epoch_row', 'train']
 
 # %% ../nbs/03_train.ipynb #f6c002dd
-import copy, math, time
+import copy, math, sys, time
 from contextlib import nullcontext
 from fastcore.basics import patch
 from pathlib import Path
@@ -20,7 +20,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 import torch.distributed as dist
-from fastprogress.fastprogress import master_bar, progress_bar
+from fastprogress.fastprogress import master_bar, progress_bar, IN_NOTEBOOK
 from .attacks import fgsm_images
 from .core import add_gc, gc_hosts, gc_mode, set_gc, gc_state, load_gc_state, SOURCES
 from .models import get_model
@@ -351,15 +351,19 @@ def open_run(cfg, out, resume, overwrite, lead, model, opt, sched, amp):
 
 # %% ../nbs/03_train.ipynb #9ad629b6
 class Progress:
-    "The epochs of a run, shown with a progress bar and a line each when `show`, else silently"
-    def __init__(self, show, epochs):
-        self.epochs, self.mb = epochs, master_bar(epochs) if show else None
+    "The epochs of a run, shown (`show`) with a live bar and a line each, or the lines alone"
+    def __init__(self, show, epochs, live=None):
+        # a live bar where someone watches: a terminal or a notebook
+        live = sys.stdout.isatty() or IN_NOTEBOOK if live is None else live
+        self.epochs, self.show = epochs, show
+        self.mb = master_bar(epochs) if show and live else None
     def __iter__(self): return iter(self.epochs if self.mb is None else self.mb)
     def write(self, line):
         if self.mb is not None: self.mb.write(line)
+        elif self.show: print(line, flush=True)
     def done(self, history, best, key, out):
         "The last line: the best epoch and where the curves and metrics are"
-        if self.mb is not None and history:
+        if self.show and history:
             # with a validation split, the test set is read for the best epoch by `layeradv eval`
             test = f" (its test error: layeradv eval {out})" if key == 'val_err' else ''
             print(f"best {key[:-4]} error {100 * best[key]:.2f}% at epoch {best['epoch']}{test}; "

@@ -66,17 +66,37 @@ def test_bad_data_leaves_no_run_dir(tmp_path):
     assert p.returncode == 1 and 'missing: no such file or directory' in out
     assert not (tmp_path / 'r').exists()
 
+def in_terminal(*args, timeout=600):
+    "(exit code, output) of `python -m layeradv *args` with a pseudo-terminal as its stdout"
+    import pty
+    main, sub = pty.openpty()
+    p = subprocess.Popen([sys.executable, '-m', 'layeradv', *args], stdout=sub,
+                         stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    os.close(sub)
+    out, t0 = b'', time.time()
+    while time.time() - t0 < timeout:
+        try: chunk = os.read(main, 65536)
+        except OSError: break                                       # the process closed it
+        if not chunk: break
+        out += chunk
+    os.close(main)
+    return p.wait(timeout=60), out.decode(errors='replace')
+
 def test_cli_train_shows_progress_and_ends_with_paths(tmp_path, cifar10):
-    """The README's main job, shortened: a live progress display, per-epoch lines, and the paths of
-    curves and metrics"""
+    """The README's main job, shortened: per-epoch lines and the paths of curves and metrics; a
+    live progress bar in a terminal, the lines alone in a file or pipe"""
     run = tmp_path / 'r'
-    p = layeradv('train', '--data', cifar10, '--out', str(run), '--arch', 'resnet20', '--method',
-                 'ours', '--epochs', '2',
-                 '--train_subset', '500', '--test_subset', '200', '--batch_size', '50')
+    args = ['--data', cifar10, '--arch', 'resnet20', '--method', 'ours', '--epochs', '2',
+            '--train_subset', '500', '--test_subset', '200', '--batch_size', '50']
+    p = layeradv('train', *args, '--out', str(run))
     out = p.communicate(timeout=600)[0]
     assert p.returncode == 0, out
     assert 'resnet20 / ours on cifar10' in out and 'epoch   2' in out and 'loss' in out
     assert out.rstrip().endswith(f"curves: {run / 'curves.png'}  metrics: {run / 'metrics.csv'}")
+    # a pipe: no bar redrawn with carriage returns
+    assert '\r' not in out and 'Epoch 1/2' not in out, out
     assert (run / 'curves.png').stat().st_size > 10_000
+    rc, tty = in_terminal('train', *args, '--epochs', '1', '--out', str(tmp_path / 't'))
+    assert rc == 0 and 'Epoch 1/1' in tty and '\r' in tty and 'epoch   1' in tty, tty
     ev = cli('eval', run, timeout=300)
     assert ev.returncode == 0 and 'test error' in ev.stdout

@@ -293,6 +293,7 @@ def main(argv=None):
         print(_usage())
         return 0
     name, rest = argv[0], argv[1:]
+    if name in ('-V', '--version'): name = 'version'
     if name not in COMMANDS:
         print(f"layeradv: unknown command {name!r}; choose one of {', '.join(sorted(COMMANDS))}",
               file=sys.stderr)

@@ -465,8 +465,8 @@ def reset_gc(model):
 
 # %% ../nbs/00_core.ipynb #b1331f26
 COMPILED_FIRST = ("Gc: torch.compile met this model before its Gc caches existed, which splits "
-                  "its compiled graph at every Gc for good (slower than eager); run one training "
-                  "step eagerly, then compile")
+                  "its compiled graph at every Gc for good (on a CPU, slower than eager); run "
+                  "one training step eagerly, then compile")
 
 # %% ../nbs/00_core.ipynb #1494af06
 def gc_state(model):

@@ -284,38 +284,41 @@ class Gc(nn.Module):
             v = SOURCES[v]()
         self._source = v
 
-    @torch.compiler.disable
-    def _new_cache(self, x, traced=False):
-        "Cache tensors shaped like `x`, made outside any compiled graph (the hook writes into them)"
-        if traced and self.sign is None: warnings.warn(COMPILED_FIRST, stacklevel=2)
-        self.sign, self.grad_range = (torch.zeros_like(x, dtype=self.cache_dtype or x.dtype),
-                                      x.new_zeros((), dtype=torch.float32))
-
     def reset(self):
         "Forget the cached gradient (the next batch is unperturbed, like the first)"
         self.sign = self.grad_range = None
 
     def extra_repr(self): return f"eps={self._eps}, scale={self._scale!r}, source={self._source!r}"
 
+# %% ../nbs/00_core.ipynb #7facdcde
+@patch
+@torch.compiler.disable
+def _new_cache(self:Gc, x, traced=False):
+    "Cache tensors shaped like `x`, made outside any compiled graph (the hook writes into them)"
+    # `traced`: reached from compiled code (see `COMPILED_FIRST` below)
+    if traced and self.sign is None: warnings.warn(COMPILED_FIRST)
+    self.sign, self.grad_range = (torch.zeros_like(x, dtype=self.cache_dtype or x.dtype),
+                                  x.new_zeros((), dtype=torch.float32))
+
 # %% ../nbs/00_core.ipynb #37546673
 @patch
 def forward(self:Gc, x, host=None, host_input=None):
     "Training: add `eps * s * r` (eq. 6), hook sign(gradient) into the cache (eq. 5); eval: `x`"
     if not self.training: return x
-    if self.perturb and self._eps > 0:
-        r = self._source(self, x)
-        if r is not None:
-            x = self._shift(x, r.to(x.dtype), host, host_input)
+    # the previous batch's direction, read before a new cache may replace it
+    r = self._source(self, x) if self.perturb and self._eps > 0 else None
     if self.capture and x.requires_grad and getattr(self._source, 'needs_grad', True):
         c = self.sign
         if (c is None or c.shape != x.shape or c.dtype != (self.cache_dtype or x.dtype)
             or c.device != x.device or c.stride() != x.stride()):
             # first batch, or the batch shape changed
             self._new_cache(x, torch.compiler.is_compiling())
+        # on the unperturbed x: the same gradient (the shift is a constant), and compiled
+        # graphs that use the cache only after the hook (torch 2.11 misordered them otherwise)
         x.register_hook(
             _capture(self.sign, self.grad_range if self._scale == 'grad_range' else None)
         )
-    return x
+    return x if r is None else self._shift(x, r.to(x.dtype), host, host_input)
 
 # %% ../nbs/00_core.ipynb #44b69dac
 @patch

@@ -71,9 +71,8 @@ def test_channels_last_equals_contiguous():
 
 
 @pytest.mark.xfail(OLD_DYNAMO, strict=False, raises=torch._dynamo.exc.BackendCompilerFailed,
-                   reason="torch 2.11's Dynamo misorders the Gc cache placeholder once the cache "
-                          "exists (H200, 2.11.0); "
-                          "the trainer then falls back to eager, see tests/test_compile.py")
+                   reason="compiled Gc is untested before torch 2.11 (2.11 failed until Gc hooked "
+                          "its input; the trainer falls back to eager, see tests/test_compile.py)")
 def test_compiled_cuda_equals_eager_after_a_compiled_baseline():
     """inductor/triton on the GPU: compiled Ours (after a compiled plain ResNet-20 in the same
     process) equals eager Ours"""

@@ -296,7 +296,9 @@ class Gc(nn.Module):
 def _new_cache(self:Gc, x, traced=False):
     "Cache tensors shaped like `x`, made outside any compiled graph (the hook writes into them)"
     # `traced`: reached from compiled code (see `COMPILED_FIRST` below)
-    if traced and self.sign is None: warnings.warn(COMPILED_FIRST)
+    if traced and self.sign is None and COMPILED_FIRST not in _WARNED:
+        _WARNED.add(COMPILED_FIRST)
+        warnings.warn(COMPILED_FIRST)
     self.sign, self.grad_range = (torch.zeros_like(x, dtype=self.cache_dtype or x.dtype),
                                   x.new_zeros((), dtype=torch.float32))
 
@@ -470,6 +472,8 @@ def reset_gc(model):
 COMPILED_FIRST = ("Gc: torch.compile met this model before its Gc caches existed, which splits "
                   "its compiled graph at every Gc for good (on a CPU, slower than eager); run "
                   "one training step eagerly, then compile")
+# warnings given in this process, each once (Python's own once-per-place is reset by Dynamo)
+_WARNED = set()
 
 # %% ../nbs/00_core.ipynb #1494af06
 def gc_state(model):

@@ -233,6 +233,10 @@ def _job(spec, setting):
     return name, s or setting, globs or None
 
 # %% ../nbs/09_cli.ipynb #150766f5
+def _store(path):
+    "The run store at `path`, else the committed one"
+    return RunStore(path) if path else committed_store()
+
 def work_cmd(argv=None):
     "Train the runs of the studies named until the store has them all (layeradv work --help)"
     p = argparse.ArgumentParser(prog='layeradv work', description=work_cmd.__doc__)
@@ -252,7 +256,7 @@ def work_cmd(argv=None):
     try:
         # unknown names, settings and globs fail before any work
         [select(_run_names(e := get_experiment(n), e.knobs(s)), g) for n, s, g in jobs]
-        store = RunStore(a.store) if a.store else committed_store()
+        store = _store(a.store)
         paths = data_paths({ds: getattr(a, ds) for ds in DATA_VARS})
         for n, s, g in jobs: run_studies([n], paths, store, s, a.poll, only=g)
     except USER_ERRORS as e: return _error('work', e)
@@ -265,7 +269,7 @@ work_cmd.parses_itself = True
 def results_cmd(store:str=None,    # run store (default results/store)
                 all:bool=False):   # every column, not only the README's
     "Print the table of every study's claims (Markdown) from the run store"
-    s = RunStore(store) if store else committed_store()
+    s = _store(store)
     if not s.root.is_dir():
         return _error('results', f"no run store at {s.root} (the committed one is results/store "
                                  "in a checkout of the repository; or give --store)")

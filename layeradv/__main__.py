@@ -1,5 +1,7 @@
-"""The package run as a module: the same command line as the `layeradv` script, which is how
-`torchrun` starts it on every process.
+"""The package run as a module: the `layeradv` command line, as `torchrun` starts it
+
+The package run as a module: the same command line as the `layeradv` script, which is how `torchrun`
+starts it on every process.
 
 Docs: https://layeradv.github.io/layeradv/main.html.md"""
 

@@ -1,5 +1,7 @@
-"""The singular-value spectrum of the encoder Jacobian (Fig. 1) and t-SNE of penultimate features
-under layerwise perturbations (Fig. 2).
+"""The encoder Jacobian's singular values (Fig. 1) and t-SNE of perturbed features (Fig. 2)
+
+The singular-value spectrum of the encoder Jacobian (Fig. 1) and t-SNE of penultimate features under
+layerwise perturbations (Fig. 2).
 
 Docs: https://layeradv.github.io/layeradv/analysis.html.md"""
 

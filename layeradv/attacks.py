@@ -1,4 +1,6 @@
-"""FGSM and PGD in pixel space, and the paper's layerwise attack with the previous sample's gradients
+"""FGSM and PGD in pixel space, and the layerwise attack with the previous sample's gradients
+
+FGSM and PGD in pixel space, and the paper's layerwise attack with the previous sample's gradients
 (Table 4).
 
 Docs: https://layeradv.github.io/layeradv/attacks.html.md"""

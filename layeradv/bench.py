@@ -1,4 +1,6 @@
-"""What Gc costs: training-step times of every method, eager and compiled, measured side by side;
+"""What Gc costs: training-step times of every method, eager and compiled, side by side
+
+What Gc costs: training-step times of every method, eager and compiled, measured side by side;
 seconds per epoch.
 
 Docs: https://layeradv.github.io/layeradv/bench.html.md"""

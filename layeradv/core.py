@@ -1,5 +1,7 @@
-"""The paper's method: a layer `Gc` after every BatchNorm that perturbs its input with the sign of
-the gradient it saw on the previous batch.
+"""Gc: after every BatchNorm, add ε times the sign of the gradient it saw on the previous batch
+
+The paper's method: a layer `Gc` after every BatchNorm that perturbs its input with the sign of the
+gradient it saw on the previous batch.
 
 Docs: https://layeradv.github.io/layeradv/core.html.md"""
 

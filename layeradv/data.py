@@ -1,4 +1,6 @@
-"""CIFAR-10/100 and ImageFolder trees (also as `.tar.gz`), decoded once and cached; a device-resident
+"""CIFAR-10/100 and ImageFolder trees, decoded once and cached; a device-resident CIFAR loader
+
+CIFAR-10/100 and ImageFolder trees (also as `.tar.gz`), decoded once and cached; a device-resident
 CIFAR loader with on-device augmentation; the ImageNet pipeline.
 
 Docs: https://layeradv.github.io/layeradv/data.html.md"""

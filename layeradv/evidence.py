@@ -1,4 +1,6 @@
-"""Claims tested as studies: ε chosen on validation data, arms trained through the run store with
+"""Claims tested as studies: ε chosen on validation, paired seeds, 95 % intervals, verdicts
+
+Claims tested as studies: ε chosen on validation data, arms trained through the run store with
 paired seeds; paired comparisons with 95 % confidence intervals; a verdict per claim.
 
 Docs: https://layeradv.github.io/layeradv/evidence.html.md"""

@@ -1,4 +1,6 @@
-"""What every experiment chapter shares: settings, a grid of runs trained through the run store, and
+"""What every experiment chapter shares: settings, a grid of runs, paper-vs-measured tables
+
+What every experiment chapter shares: settings, a grid of runs trained through the run store, and
 paper-vs-measured tables.
 
 Docs: https://layeradv.github.io/layeradv/experiments.html.md"""

@@ -1,4 +1,6 @@
-"""One stream of attacked test images, and the measurements read from it: Table 4's attack strengths,
+"""One stream of attacked test images and what is read from it: Tables 4-5, Figs. 1-2
+
+One stream of attacked test images, and the measurements read from it: Table 4's attack strengths,
 Fig. 2's embeddings, Fig. 1's spectrum and Table 5's robustness.
 
 Docs: https://layeradv.github.io/layeradv/measures.html.md"""

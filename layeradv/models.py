@@ -1,4 +1,6 @@
-"""The paper's architectures as plain PyTorch modules: VGG with BN, ResNet-20/56, WRN-28-10, AlexNet,
+"""The paper's networks in plain PyTorch: VGG-BN, ResNet-20/56, WRN-28-10, AlexNet, MLP, 3-conv
+
+The paper's architectures as plain PyTorch modules: VGG with BN, ResNet-20/56, WRN-28-10, AlexNet,
 the toy MLP and a 3-conv net.
 
 Docs: https://layeradv.github.io/layeradv/models.html.md"""

@@ -1,6 +1,8 @@
-"""One home for every location the package reads or writes: the data sets (environment variables),
-the decoded-data cache, the repository's results and run store, training runs, and the one way
-files are written (atomically).
+"""One home for every location the package reads or writes, and the one way it writes a file
+
+One home for every location the package reads or writes: the data sets (environment variables), the
+decoded-data cache, the repository's results and run store, training runs, and the one way files are
+written (atomically).
 
 Docs: https://layeradv.github.io/layeradv/paths.html.md"""
 

@@ -1,4 +1,6 @@
-"""What produced a result: a fingerprint of the training code's behaviour, the torch version and the
+"""What produced a result: a fingerprint of the training code's behaviour, torch, machine
+
+What produced a result: a fingerprint of the training code's behaviour, the torch version and the
 machine.
 
 Docs: https://layeradv.github.io/layeradv/provenance.html.md"""

@@ -1,5 +1,7 @@
-"""A background worker that trains every study's runs until the store holds them all, and the
-README's table of claims computed from the store, with the command that reruns each row.
+"""A background worker that trains every study's runs, and the README's table of claims
+
+A background worker that trains every study's runs until the store holds them all, and the README's
+table of claims computed from the store, with the command that reruns each row.
 
 Docs: https://layeradv.github.io/layeradv/results.html.md"""
 

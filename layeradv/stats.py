@@ -1,4 +1,6 @@
-"""Paired differences over seeds with their t-intervals and p-values, verdicts against the paper's
+"""Paired intervals over seeds, verdicts against the paper's effect, Holm's correction
+
+Paired differences over seeds with their t-intervals and p-values, verdicts against the paper's
 effect, and Holm's correction over a family of claims.
 
 Docs: https://layeradv.github.io/layeradv/stats.html.md"""

@@ -1,4 +1,6 @@
-"""Every trained configuration stored once, under a hash of what changes training: any table, chapter
+"""Every trained configuration stored once, under a hash of what changes its training
+
+Every trained configuration stored once, under a hash of what changes training: any table, chapter
 or command that needs a run asks the store.
 
 Docs: https://layeradv.github.io/layeradv/store.html.md"""

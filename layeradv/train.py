@@ -1,4 +1,6 @@
-"""One trainer for every method of the paper: mixed precision, channels-last, device-resident data,
+"""One trainer for every method: mixed precision, channels-last, exact resume, torchrun
+
+One trainer for every method of the paper: mixed precision, channels-last, device-resident data,
 progress bars, run directories with curves, exact resume, and data-parallel training under
 `torchrun`.
 

@@ -1,5 +1,7 @@
-"""Proposed (previous-sample) versus random layerwise perturbations of the same magnitude, seen in
-the features that enter the classifier.
+"""Previous-sample against random layerwise perturbations, seen in the classifier's features
+
+Proposed (previous-sample) versus random layerwise perturbations of the same magnitude, seen in the
+features that enter the classifier.
 
 Docs: https://layeradv.github.io/layeradv/tsne.html.md"""
 

@@ -1,6 +1,8 @@
-"""Table 1's ResNet-20 claim and the direction claim on all 45,000 training images with a converged
-schedule and early-stopped numbers, registered before the runs: on the CPU in fp32, and in bf16 on
-a GPU whenever one is lent.
+"""Table 1's ResNet-20 claim and the direction claim on 45,000 images, converged, early-stopped
+
+Table 1's ResNet-20 claim and the direction claim on all 45,000 training images with a converged
+schedule and early-stopped numbers, registered before the runs: on the CPU in fp32, and in bf16 on a
+GPU whenever one is lent.
 
 Docs: https://layeradv.github.io/layeradv/r20_full.html.md"""
 

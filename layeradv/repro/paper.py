@@ -1,6 +1,8 @@
-"""Tables 1, 2, 3, 5 and 6 and the ImageNet experiment as the paper ran them: each an `Experiment`
-with named settings, its grid of runs and its paper-vs-measured table. Their settings beyond CI's
-need a GPU.
+"""Tables 1, 2, 3, 5, 6 and the ImageNet experiment as the paper ran them (beyond CI: a GPU)
+
+Tables 1, 2, 3, 5 and 6 and the ImageNet experiment as the paper ran them: each an `Experiment` with
+named settings, its grid of runs and its paper-vs-measured table. Their settings beyond CI's need a
+GPU.
 
 Docs: https://layeradv.github.io/layeradv/paper_scale.html.md"""
 

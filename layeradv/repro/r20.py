@@ -1,4 +1,6 @@
-"""The paper's deep-network claims on a training set small enough for a CPU: 5,000 CIFAR images, ε
+"""The paper's deep-network claims on 5,000 CIFAR images, on the CPU in fp32 and a GPU in bf16
+
+The paper's deep-network claims on a training set small enough for a CPU: 5,000 CIFAR images, ε
 chosen on validation data, paired seeds, on the CPU in fp32 and on a GPU in bf16.
 
 Docs: https://layeradv.github.io/layeradv/r20_small.html.md"""

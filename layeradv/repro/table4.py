@@ -1,5 +1,7 @@
-"""Are the previous sample's gradient signs adversarial? A normally trained 3-conv + 1-fc network
-under input FGSM and under the layerwise previous-sample perturbation, in one unit.
+"""Are the previous sample's gradient signs adversarial? Input FGSM and layerwise, one unit
+
+Are the previous sample's gradient signs adversarial? A normally trained 3-conv + 1-fc network under
+input FGSM and under the layerwise previous-sample perturbation, in one unit.
 
 Docs: https://layeradv.github.io/layeradv/adversarial_strength.html.md"""
 

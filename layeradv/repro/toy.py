@@ -1,4 +1,6 @@
-"""A 1024-512 tanh MLP on grayscale CIFAR-10: Ours against the baseline, FGS, two random controls and
+"""A 1024-512 tanh MLP on grayscale CIFAR-10: Ours against FGS, random controls and dropout
+
+A 1024-512 tanh MLP on grayscale CIFAR-10: Ours against the baseline, FGS, two random controls and
 dropout, with paired seeds, ε chosen on validation data, and the encoder Jacobian's spectrum.
 
 Docs: https://layeradv.github.io/layeradv/toy.html.md"""

@@ -28,8 +28,8 @@ def _docs():
     return m
 
 def test_docs_check_catches_problems(tmp_path):
-    """The offline docs check fails on a missing page, a broken link, a missing image, an experiment
-    page without results, and a shown quick run"""
+    """The offline docs check fails on a missing page, a broken link, a missing image, a directive
+    shown as text, an experiment page without results, and a shown quick run"""
     (tmp_path / 'index.html').write_text(
         '<a href="nope.html">x</a><img src="images/nope.svg"><p>#| export: true Lead.</p>'
     )
@@ -61,7 +61,7 @@ def test_lead_cells_survive_the_docs_build():
         src = ''.join(cell['source'])
         fm = md_frontmatter(src)
         # everything in the cell besides the title line, which nbdev renders from the front matter
-        rest = [ln[1:].strip() for ln in src.splitlines()[1:] if ln.strip()]
+        rest = [ln.removeprefix('>').strip() for ln in src.splitlines()[1:] if ln.strip()]
         if not fm.get('description') or rest != [fm['description']]:
             bad.append(f"{p.name}: shown {fm.get('description')!r}, written {' '.join(rest)!r}")
     assert not bad, '\n'.join(bad)

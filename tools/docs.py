@@ -36,6 +36,7 @@ def _front_matter(src):
 
 def _md(src):
     "A Markdown cell's text without its leading `#|` directives (`#| export` feeds module docs)"
+    # as Quarto does: its jupyterToMarkdown partitions `#|` option lines off every cell, Markdown too
     lines = src.splitlines()
     while lines and lines[0].startswith('#|'): lines.pop(0)
     return '\n'.join(lines)

@@ -28,10 +28,11 @@ def _docs():
     return m
 
 def test_docs_check_catches_problems(tmp_path):
-    """The offline docs check fails on a missing page, a broken link, a missing image, a directive
-    shown as text, an experiment page without results, and a shown quick run"""
+    """The offline docs check fails on a missing page, a broken link or anchor, a missing image, a
+    directive shown as text, an experiment page without results, and a shown quick run"""
     (tmp_path / 'index.html').write_text(
         '<a href="nope.html">x</a><img src="images/nope.svg"><p>#| export: true Lead.</p>'
+        '<h2 id="Use">Use</h2><a href="#use">ok</a><a href="#Reproduce">x</a>'
     )
     (tmp_path / '20_paper_scale.html').write_text('<p>no figure here</p>')
     (tmp_path / '14_r20_full.html').write_text(
@@ -44,8 +45,11 @@ def test_docs_check_catches_problems(tmp_path):
     for p in ("index.html: broken link to nope.html", "index.html: missing image images/nope.svg",
               "20_paper_scale.html: experiment page with neither a figure nor 'No result yet'",
               "00_core.ipynb: no page rendered", "index.html: shows a #| directive as text",
-              "14_r20_full.html: shows a result of CI's quick setting"):
+              "14_r20_full.html: shows a result of CI's quick setting",
+              "index.html: no anchor #Reproduce"):
         assert p in problems, (p, problems)
+    # an anchor matches a heading's id whatever its case, as on GitHub and in Quarto
+    assert "index.html: no anchor #use" not in problems, problems
     # "no result yet" is an honest page
     assert not [p for p in problems if p.startswith('13_r20_small.html')], problems
 

@@ -173,8 +173,8 @@ def render_site(out):
 
 
 def check_site(out):
-    """Problems of the rendered site: missing pages, broken internal links, directives shown as
-    text, experiment pages without results or showing quick runs"""
+    """Problems of the rendered site: missing pages, broken internal links and anchors, directives
+    shown as text, experiment pages without results or showing quick runs"""
     import re
     out = Path(out)
     problems = []
@@ -187,6 +187,10 @@ def check_site(out):
         for src in set(re.findall(r'<img[^>]+src="([^"#:?]+)"', html)):
             if not (out / src).exists(): problems.append(f"{f.name}: missing image {src}")
         if re.search(r'<p>#\|', html): problems.append(f"{f.name}: shows a #| directive as text")
+        # nbconvert keeps a heading's case in its id, Quarto and GitHub lower it
+        ids = {i.lower() for i in re.findall(r'id="([^"]+)"', html)}
+        for frag in set(re.findall(r'href="#([^"]+)"', html)):
+            if frag.lower() not in ids: problems.append(f"{f.name}: no anchor #{frag}")
         if Path(p).name.startswith(EXPERIMENT_PREFIX):
             figure = re.search(r'<img[^>]+src="data:image/png;base64,', html)
             if not figure and NO_RESULT not in html:

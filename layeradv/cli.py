@@ -26,7 +26,6 @@ from .experiments import verify as verify_run
 from .store import RunStore, committed_store
 from .paths import data_paths, committed_paths, DATA_VARS
 from .results import run_studies, results_table, markdown_table, README_COLS
-from .results import STUDIES, readme_runs, reruns
 
 # %% ../nbs/09_cli.ipynb #b5bd28f0
 @call_parse
@@ -271,17 +270,11 @@ def results_cmd(store:str=None,    # run store (default results/store)
                 all:bool=False,    # every column, not only the README's
                 study:str=None):   # only this study's rows (its GPU rows too)
     "Print the table of every study's claims (Markdown) from the run store"
-    names = list(dict.fromkeys(n for n, _ in STUDIES))
-    if study is not None and study not in names:
-        return _error('results', f"no study {study!r} in the table; choose one of "
-                                 f"{', '.join(names)}")
     s = _store(store)
     if not s.root.is_dir():
         return _error('results', f"no run store at {s.root} (the committed one is results/store "
                                  "in a checkout of the repository; or give --store)")
-    try:
-        runs = [r for r in readme_runs(reruns(s)) if study in (None, r[0])]
-        t = results_table(runs, store=s)
+    try: t = results_table(store=s, study=study)
     except USER_ERRORS as e: return _error('results', e)
     print(markdown_table(t, list(t.columns) if all else README_COLS))
     return 0

@@ -9,8 +9,8 @@ Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 
 # %% auto #0
 __all__ = ['ARM_NAMES', 'QUICK', 'arm', 'Arm', 'study_config', 'study_sweep', 'study_grid', 'by_arm', 'arm_label',
-           'early_stopped', 'score', 'Claim', 'compare', 'claims', 'claims_table', 'quick', 'rerun', 'on_gpu', 'study',
-           'sweep_table', 'arms_table']
+           'early_stopped', 'score', 'Claim', 'compare', 'claims', 'claims_table', 'claim_row', 'quick', 'rerun',
+           'on_gpu', 'study', 'sweep_table', 'arms_table']
 
 # %% ../nbs/08_evidence.ipynb #d6401e1e
 from dataclasses import dataclass, field
@@ -197,6 +197,13 @@ def claims_table(claims, final, seeds=None):
     for r in rows:
         if r.pop('_paired', None) and 'p' not in r: r['Holm verdict'] = r['verdict']
     return pd.DataFrame(rows).set_index('claim')
+
+# %% ../nbs/08_evidence.ipynb #7a45ec07
+def claim_row(t, prefix):
+    "The row of claims table `t` whose claim starts with `prefix` (the first, if several do)"
+    hits = [c for c in t.index if c.startswith(prefix)]
+    if not hits: raise KeyError(f"no claim starting with {prefix!r}; claims: {list(t.index)}")
+    return t.loc[hits[0]]
 
 # %% ../nbs/08_evidence.ipynb #32de8b06
 QUICK = dict(epochs=1, train_subset=300, valid=100, test_subset=300)

@@ -112,10 +112,14 @@ def rerun_table(name, store=None):
     return exp.table(read_setting(exp, 'registered', store)[2], exp.knobs('registered'))
 
 # %% ../nbs/08a_results.ipynb #35e8f02e
-def results_table(runs=None, store=None):
-    "The claims of `runs` (default `readme_runs`) from `store` (default: the committed one)"
+def results_table(runs=None, store=None, study=None):
+    "The claims of `runs` (default `readme_runs`; `study`'s alone if given) from `store`"
+    names = list(dict.fromkeys(n for n, _ in STUDIES))
+    if study is not None and study not in names:
+        raise ValueError(f"no study {study!r} in the table; choose one of {', '.join(names)}")
     store = committed_store() if store is None else store
     runs = readme_runs(reruns(store)) if runs is None else runs
+    runs = [r for r in runs if study in (None, r[0])]
     # only file names enter run keys
     v = verdicts(runs, committed_paths(), store)
     v['measured A / B'] = [f"{a} / {b}" if isinstance(a, str) else '' for a, b in

@@ -15,7 +15,7 @@ __all__ = ['FULL', 'GC_EPS_FULL', 'CHECKS', 'R20_FULL', 'R56_FULL', 'R20_C100_FU
 
 # %% ../../nbs/14_r20_full.ipynb #7d97cbe8
 import statistics
-from ..evidence import study, claims, on_gpu, Arm, by_arm
+from ..evidence import study, claims, on_gpu, Arm, by_arm, claim_row
 from ..stats import paired, fmt_pair
 from .paper import TABLE1_PAPER
 
@@ -152,7 +152,7 @@ def _median(xs): return f"{statistics.median(xs):g}" if xs else '-'
 
 def direction_summary(res, t):
     "Markdown: the direction claim of table `t`, and the control's epoch measure (not registered)"
-    d = t.loc[next(c for c in t.index if c.startswith('Direction'))]
+    d = claim_row(t, 'Direction')
     reach = {a: [r[f'{a} reaches it at'] for r in fig3_measures(res, a)[0]]
              for a in ('random_matched', 'ours')}
     got, ours = ([e for e in reach[a] if e is not None] for a in ('random_matched', 'ours'))
@@ -168,8 +168,7 @@ def direction_summary(res, t):
 def full_scale_summary(res, k):
     "Markdown: the CPU study's Table 1, Fig. 3 and direction readings, once their seeds are in"
     t = R20_FULL.table(res, k)
-    claim = lambda prefix: t.loc[next(c for c in t.index if c.startswith(prefix))]
-    row = claim('Table 1')
+    row = claim_row(t, 'Table 1')
     n, want = row['seeds'], len(k['registered'])
     head = (f"**At full scale** (ResNet-20 on all 45,000 training images, {FULL['epochs']} epochs, "
             f"each arm early-stopped on validation, CPU fp32; Ours' ε {GC_EPS_FULL:g} × each "
@@ -180,7 +179,7 @@ def full_scale_summary(res, k):
                 "the result appears here when all are.")
     # until the control is in, Holm counts its claim as p = 1: the adjusted verdict may still move
     later = ("; the control's runs are still to come, and until they are in Holm's correction "
-             "counts its claim as p = 1" if claim('Direction')['seeds'] < want else "")
+             "counts its claim as p = 1" if claim_row(t, 'Direction')['seeds'] < want else "")
     rows, iv = fig3_measures(res)
     hit = [r for r in rows if r['ours reaches it at'] is not None]
     return (f"{head}: Ours - baseline in test accuracy {row['A - B [95% CI]']} over {n} seeds "

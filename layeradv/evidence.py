@@ -236,7 +236,7 @@ def on_gpu(k, seeds, registered=None):
 def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=(0, 1, 2),
           registered=None,
           sweep_seeds=(0, 1), checks=None, later=(), gpu_seeds=None, gpu_registered=None,
-          extra=None, keep=False, notebook='', quick_knobs=None, rerun_knobs=None):
+          extra=None, measure=None, keep=False, notebook='', quick_knobs=None, rerun_knobs=None):
     "An `Experiment` testing `claims` with paired `arms` under `protocol`, eps swept or given"
     if bad := sorted({x for c in claims for x in (c.a, c.b)} - set(arms)):
         raise ValueError(f"study {name!r}: claims name arms it does not train: {bad}")
@@ -254,8 +254,8 @@ def study(name, title, protocol, arms, claims, sweep=None, eps_from=None, seeds=
         dict.fromkeys(p.get('dataset', 'cifar10') for p in [protocol, *(p for p, _ in sweeps)])
     )
     table = lambda final, k=None: claims_table(claims, final, (k or {}).get('registered'))
-    return Experiment(name, title, datasets, settings, study_grid, table, extra=extra, keep=keep,
-                      notebook=notebook,
+    return Experiment(name, title, datasets, settings, study_grid, table, extra=extra,
+                      measure=measure, keep=keep, notebook=notebook,
                       sweep=study_sweep if sweeps or checks else None, label=arm_label)
 
 # %% ../nbs/08_evidence.ipynb #b150b33f

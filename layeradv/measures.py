@@ -125,16 +125,19 @@ def spectrum(model, x, y, mean, std, k=50):
     }
 
 # %% ../nbs/06b_measures.ipynb #3004f1a1
-def input_robustness(model, x, y, mean, std, n_pgd=None, pgd_steps=10, seed=0, batch=500):
-    "Accuracy (%) under input FGSM (all `x`) and PGD (the first `n_pgd`) at each eps of Table 5"
+def input_robustness(model, x, y, mean, std, n_pgd=None, pgd_steps=10, seed=0, batch=500,
+                     eps_grid=TABLE5_EPS):
+    "Accuracy (%) under input FGSM (all `x`) and PGD (the first `n_pgd`; 0: none) at `eps_grid`"
     dev = next(model.parameters()).device                     # the model as trained: GPU or CPU
     net = Normalized(model.float(), mean.view(-1), std.view(-1)).to(dev).eval()
     batches = [(x[i:i + batch], y[i:i + batch]) for i in range(0, len(y), batch)]
     torch.manual_seed(seed)                                   # PGD's random start
-    fg = robustness(net, batches, fgsm, TABLE5_EPS, device=dev)
-    pg = robustness(net, batches[:max(1, -(-(n_pgd or len(y)) // batch))], pgd, TABLE5_EPS,
+    fg = robustness(net, batches, fgsm, eps_grid, device=dev)
+    out = dict(eps=list(eps_grid), fgsm=list(fg.values()))
+    if n_pgd == 0: return out
+    pg = robustness(net, batches[:max(1, -(-(n_pgd or len(y)) // batch))], pgd, eps_grid,
                     device=dev, steps=pgd_steps)
-    return dict(eps=list(TABLE5_EPS), fgsm=list(fg.values()), pgd=list(pg.values()))
+    return {**out, 'pgd': list(pg.values())}
 
 # %% ../nbs/06b_measures.ipynb #19aba4ec
 def toy_spectrum(n=300):
@@ -142,8 +145,8 @@ def toy_spectrum(n=300):
     return on_run(spectrum, n)
 
 # %% ../nbs/06b_measures.ipynb #5231a44e
-def robustness_extra(n=2000, n_pgd=500, pgd_steps=10):
+def robustness_extra(n=2000, n_pgd=500, pgd_steps=10, eps_grid=TABLE5_EPS):
     "extra(model, cfg): `input_robustness` over `n` test images, PGD seeded by the run's seed"
     return lambda model, cfg: input_robustness(
-        model, *test_images(cfg, n), n_pgd, pgd_steps, cfg.seed
+        model, *test_images(cfg, n), n_pgd, pgd_steps, cfg.seed, eps_grid=eps_grid
     )

@@ -183,15 +183,30 @@ def measure_path(self:RunStore, cfg, name):
     return self.path(cfg).with_name(self.path(cfg).stem + f'-{name}.json')
 
 # %% ../nbs/03c_store.ipynb #927c1414
+def _measured(d):
+    "(measurement, provenance) of a stored measurement file's contents; older files: (d, None)"
+    if isinstance(d, dict) and set(d) == {'measurement', 'provenance'}:
+        return d['measurement'], d['provenance']
+    return d, None
+
+# %% ../nbs/03c_store.ipynb #bd7502ab
 @patch
 def measure(self:RunStore, cfg, name, f=None):
     "Measurement `name` of run `cfg`: stored beside its result, or `f(model, cfg)` on its weights"
     p = self.measure_path(cfg, name)
-    if p.exists(): return json.loads(p.read_text())
+    if p.exists(): return _measured(json.loads(p.read_text()))[0]
     if f is None or not self.weights(cfg).exists(): return None
     r = f(self.model(cfg), cfg)
-    write_json(p, r)
+    # stored with what measured it, as a result is with what trained it (`model` is on the CPU)
+    write_json(p, {'measurement': r, 'provenance': provenance('cpu')})
     return r
+
+# %% ../nbs/03c_store.ipynb #774eb838
+@patch
+def measured_by(self:RunStore, cfg, name):
+    "The provenance of stored measurement `name` of run `cfg`; None if it has none recorded"
+    p = self.measure_path(cfg, name)
+    return _measured(json.loads(p.read_text()))[1] if p.exists() else None
 
 # %% ../nbs/03c_store.ipynb #a8348d1d
 _VERIFIED = ('train_loss', 'train_err', 'val_loss', 'val_err', 'lr')

@@ -68,6 +68,7 @@ def rekey(a):
     store, n = RunStore(a.store), 0
     for f in sorted(Path(a.store).glob('*.json')):
         r = json.loads(f.read_text())
+        if 'config' not in r: continue            # a measurement file (`RunStore.measure`)
         if Path(r['config']['data']).name != Path(a.folder).name: continue
         r['data_as_trained'], r['config']['data'] = r['config']['data'], a.archive
         cfg = TrainConfig(**r['config'])

@@ -114,7 +114,7 @@ def robust_table(final, attack):
     for a, rs in by_arm(final).items():
         rs = [r['extra'] for r in rs if 'extra' in r]
         if not rs: continue
-        v = torch.tensor([r[attack] for r in rs]).mean(0).tolist()
+        v = torch.tensor([r[attack] for r in rs], dtype=torch.float64).mean(0).tolist()
         rows.append({'arm': a, 'source': f'measured ({len(rs)} seeds)',
                      **{f'eps {e}': round(x, 2) for e, x in zip(rs[0]['eps'], v)}})
         # Table 5's numbers where the paper has this arm and these eps

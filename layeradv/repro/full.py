@@ -10,8 +10,9 @@ Docs: https://layeradv.github.io/layeradv/r20_full.html.md"""
 
 # %% auto #0
 __all__ = ['FULL', 'GC_EPS_FULL', 'CHECKS', 'R20_FULL', 'R56_FULL', 'R20_C100_FULL', 'R20_FULL_EPS', 'FGSM_EPS_FULL',
-           'FGSM_CLAIMS', 'R20_FULL_FGSM', 'EXPS', 'gpu_only', 'val_acc', 'converged', 'reach_epoch', 'drop',
-           'fig3_measures', 'fig3_curves', 'direction_summary', 'full_scale_summary', 'fgsm_claims', 'fgsm_summary']
+           'FGSM_CLAIMS', 'R20_FULL_FGSM', 'R20_FULL_PGD', 'EXPS', 'gpu_only', 'val_acc', 'converged', 'reach_epoch',
+           'drop', 'fig3_measures', 'fig3_curves', 'direction_summary', 'full_scale_summary', 'fgsm_claims',
+           'fgsm_summary']
 
 # %% ../../nbs/14_r20_full.ipynb #7d97cbe8
 import statistics
@@ -225,7 +226,6 @@ R20_FULL_FGSM = study(
     extra=lambda k: robustness_extra(**{'n': None, 'n_pgd': 0, 'eps_grid': FGSM_EPS_FULL,
                                         **k.get('attack', {})}),
     quick_knobs=dict(attack=dict(n=200)))
-EXPS = (R20_FULL, R20_FULL_EPS, R20_FULL_FGSM, R56_FULL, R20_C100_FULL)
 
 # %% ../../nbs/14_r20_full.ipynb #f976370e
 def fgsm_summary(res, k):
@@ -243,3 +243,15 @@ def fgsm_summary(res, k):
     return (f"{head}, accuracy (%) at pixel ε {' / '.join(map(str, eps))}: {accs}. {rows}. The "
             "paper's Table 5 at ε 0.02: Ours-orig 87.95 against the baseline's 67.5 % (+20.45; a "
             "VGG without augmentation).")
+
+# %% ../../nbs/14_r20_full.ipynb #09373dc2
+R20_FULL_PGD = study(
+    'r20-full-pgd', 'The r20-full networks under PGD-10 at pixel eps 0.004: a check of the FGSM '
+    'result', FULL, arms=R20_FULL.knobs('cpu')['arms'],
+    claims=claims('PGD-10 0.004 at full scale', {}, 'ours > baseline', 'ours > random_matched',
+                  metric='pgd:0.004'),
+    seeds=(0, 1, 2, 3), sweep_seeds=(100,), measure='pgd', keep=True, notebook='14_r20_full',
+    extra=lambda k: robustness_extra(**{'n': 2000, 'n_pgd': None, 'pgd_steps': 10,
+                                        'eps_grid': (0.0, 0.004), **k.get('attack', {})}),
+    quick_knobs=dict(attack=dict(n=100, pgd_steps=2)))
+EXPS = (R20_FULL, R20_FULL_EPS, R20_FULL_FGSM, R20_FULL_PGD, R56_FULL, R20_C100_FULL)

@@ -1,8 +1,10 @@
-"""Table 1's ResNet-20 claim and the direction claim on 45,000 images, converged, early-stopped
+"""Table 1's ResNet-20 claim and the direction claim on 45,000 images, converged, early-stopped;
+the same networks under FGSM and PGD
 
 Table 1's ResNet-20 claim and the direction claim on all 45,000 training images with a converged
 schedule and early-stopped numbers, registered before the runs: on the CPU in fp32, and in bf16 on a
-GPU whenever one is lent.
+GPU whenever one is lent. Then the same networks under input FGSM and PGD: the abstract's
+robustness claim.
 
 Docs: https://layeradv.github.io/layeradv/r20_full.html.md"""
 
@@ -12,7 +14,7 @@ Docs: https://layeradv.github.io/layeradv/r20_full.html.md"""
 __all__ = ['FULL', 'GC_EPS_FULL', 'CHECKS', 'R20_FULL', 'R56_FULL', 'R20_C100_FULL', 'R20_FULL_EPS', 'FGSM_EPS_FULL',
            'FGSM_CLAIMS', 'R20_FULL_FGSM', 'R20_FULL_PGD', 'EXPS', 'gpu_only', 'val_acc', 'converged', 'reach_epoch',
            'drop', 'fig3_measures', 'fig3_curves', 'direction_summary', 'full_scale_summary', 'fgsm_claims',
-           'fgsm_summary']
+           'fgsm_summary', 'pgd_summary']
 
 # %% ../../nbs/14_r20_full.ipynb #7d97cbe8
 import statistics
@@ -244,10 +246,10 @@ def fgsm_summary(res, k):
             "paper's Table 5 at ε 0.02: Ours-orig 87.95 against the baseline's 67.5 % (+20.45; a "
             "VGG without augmentation).")
 
-# %% ../../nbs/14_r20_full.ipynb #09373dc2
+# %% ../../nbs/14_r20_full.ipynb #6edf3cd2
 R20_FULL_PGD = study(
     'r20-full-pgd', 'The r20-full networks under PGD-10 at pixel eps 0.004: a check of the FGSM '
-    'result', FULL, arms=R20_FULL.knobs('cpu')['arms'],
+                    'result', FULL, arms=R20_FULL.knobs('cpu')['arms'],
     claims=claims('PGD-10 0.004 at full scale', {}, 'ours > baseline', 'ours > random_matched',
                   metric='pgd:0.004'),
     seeds=(0, 1, 2, 3), sweep_seeds=(100,), measure='pgd', keep=True, notebook='14_r20_full',
@@ -255,3 +257,13 @@ R20_FULL_PGD = study(
                                         'eps_grid': (0.0, 0.004), **k.get('attack', {})}),
     quick_knobs=dict(attack=dict(n=100, pgd_steps=2)))
 EXPS = (R20_FULL, R20_FULL_EPS, R20_FULL_FGSM, R20_FULL_PGD, R56_FULL, R20_C100_FULL)
+
+# %% ../../nbs/14_r20_full.ipynb #03fedb86
+def pgd_summary(res, k):
+    "Markdown: the PGD check of the FGSM result, once its networks are measured"
+    t = R20_FULL_PGD.table(res, k)
+    if (t['seeds'] < len(k['registered'])).any(): return "The PGD check is not measured yet."
+    return ("Checked with PGD-10 at ε 0.004 (2,000 test images; registered after the FGSM "
+            "result): " + '; '.join(f"{n.split(': ', 1)[1]} {r['A - B [95% CI]']} ({r['A (%)']} "
+                                    f"against {r['B (%)']} %), *{r['verdict']}* (Holm: "
+                                    f"*{r['Holm verdict']}*)" for n, r in t.iterrows()) + '.')

@@ -1,5 +1,4 @@
-"""Table 1's ResNet-20 claim and the direction claim on 45,000 images, converged, early-stopped;
-the same networks under FGSM and PGD
+"""Table 1 and the direction claim on 45,000 images, converged, early-stopped; then FGSM and PGD
 
 Table 1's ResNet-20 claim and the direction claim on all 45,000 training images with a converged
 schedule and early-stopped numbers, registered before the runs: on the CPU in fp32, and in bf16 on a

@@ -50,7 +50,7 @@ STUDIES = [(n, 'cpu')
                      'r20-full', 'r20-full-eps', 'r20-full-fgsm', 'r20-full-pgd')] \
         + [(n, 'gpu')
            for n in ('r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants', 'r20-full',
-                     'r20-c100-full', 'r56-full')]
+                     'r20-c100-full', 'r56-full', 'r20-cifar10-fgsm')]
 
 def verdicts(runs=STUDIES, paths=None, store=None):
     "One DataFrame of the claims of the studies `runs` ([(name, setting)], read from `store`)"

@@ -11,9 +11,9 @@ Docs: https://layeradv.github.io/layeradv/r20_full.html.md"""
 
 # %% auto #0
 __all__ = ['FULL', 'GC_EPS_FULL', 'CHECKS', 'R20_FULL', 'R56_FULL', 'R20_C100_FULL', 'R20_FULL_EPS', 'FGSM_EPS_FULL',
-           'FGSM_CLAIMS', 'R20_FULL_FGSM', 'R20_FULL_PGD', 'EXPS', 'gpu_only', 'val_acc', 'converged', 'reach_epoch',
-           'drop', 'fig3_measures', 'fig3_curves', 'direction_summary', 'full_scale_summary', 'fgsm_claims',
-           'fgsm_summary', 'pgd_summary']
+           'FGSM_CLAIMS', 'R20_FULL_FGSM', 'R20_FULL_PGD', 'R20_SMALL_FGSM', 'EXPS', 'gpu_only', 'val_acc', 'converged',
+           'reach_epoch', 'drop', 'fig3_measures', 'fig3_curves', 'direction_summary', 'full_scale_summary',
+           'fgsm_claims', 'fgsm_summary', 'pgd_summary']
 
 # %% ../../nbs/14_r20_full.ipynb #7d97cbe8
 import statistics
@@ -21,7 +21,7 @@ from ..evidence import study, claims, on_gpu, Arm, by_arm, claim_row, score
 from ..stats import paired, fmt_pair
 from ..measures import robustness_extra
 from .paper import TABLE1_PAPER
-from .r20 import paper5
+from .r20 import paper5, R20, R20_CIFAR10
 
 # %% ../../nbs/14_r20_full.ipynb #cdd195de
 FULL = dict(
@@ -255,7 +255,6 @@ R20_FULL_PGD = study(
     extra=lambda k: robustness_extra(**{'n': 2000, 'n_pgd': None, 'pgd_steps': 10,
                                         'eps_grid': (0.0, 0.004), **k.get('attack', {})}),
     quick_knobs=dict(attack=dict(n=100, pgd_steps=2)))
-EXPS = (R20_FULL, R20_FULL_EPS, R20_FULL_FGSM, R20_FULL_PGD, R56_FULL, R20_C100_FULL)
 
 # %% ../../nbs/14_r20_full.ipynb #03fedb86
 def pgd_summary(res, k):
@@ -266,3 +265,19 @@ def pgd_summary(res, k):
             "result): " + '; '.join(f"{n.split(': ', 1)[1]} {r['A - B [95% CI]']} ({r['A (%)']} "
                                     f"against {r['B (%)']} %), *{r['verdict']}* (Holm: "
                                     f"*{r['Holm verdict']}*)" for n, r in t.iterrows()) + '.')
+
+# %% ../../nbs/14_r20_full.ipynb #770efb21
+R20_SMALL_FGSM = study(
+    'r20-cifar10-fgsm', "r20-cifar10's networks (5,000 images) under input FGSM at pixel eps "
+                        "0.004: a replication", R20,
+    arms={a: R20_CIFAR10.knobs('cpu')['arms'][a] for a in ('baseline', 'ours', 'random_matched')},
+    claims=claims('Input FGSM 0.004 on 5,000 images', {}, 'ours > baseline',
+                  'ours > random_matched', metric='fgsm:0.004'),
+    eps_from=R20_CIFAR10, seeds=(0, 1, 2), gpu_seeds=range(5), measure='fgsm', keep=True,
+    notebook='14_r20_full',
+    extra=lambda k: robustness_extra(**{'n': None, 'n_pgd': 0, 'eps_grid': (0.0, 0.004),
+                                        **k.get('attack', {})}),
+    quick_knobs=dict(attack=dict(n=200)),
+    rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))
+EXPS = (R20_FULL, R20_FULL_EPS, R20_FULL_FGSM, R20_FULL_PGD, R20_SMALL_FGSM, R56_FULL,
+        R20_C100_FULL)

@@ -13,7 +13,7 @@ Docs: https://layeradv.github.io/layeradv/r20_full.html.md"""
 __all__ = ['FULL', 'GC_EPS_FULL', 'CHECKS', 'R20_FULL', 'R56_FULL', 'R20_C100_FULL', 'R20_FULL_EPS', 'FGSM_EPS_FULL',
            'FGSM_CLAIMS', 'R20_FULL_FGSM', 'R20_FULL_PGD', 'PGD_LEAD', 'SMALL_LEAD', 'R20_SMALL_FGSM', 'EXPS',
            'gpu_only', 'val_acc', 'converged', 'reach_epoch', 'drop', 'fig3_measures', 'fig3_curves',
-           'direction_summary', 'full_scale_summary', 'fgsm_claims', 'fgsm_summary', 'claims_sentence']
+           'direction_summary', 'full_scale_summary', 'fgsm_claims', 'attack_extra', 'fgsm_summary', 'claims_sentence']
 
 # %% ../../nbs/14_r20_full.ipynb #7d97cbe8
 import statistics
@@ -217,6 +217,10 @@ def fgsm_claims(e, paper):
     return claims(f'Input FGSM {e} at full scale', {**paper, 'random_matched': 'baseline'} if paper
                   else {}, 'ours > baseline', 'ours > random_matched', metric=f'fgsm:{e}')
 
+def attack_extra(**kw):
+    "extra(knobs): `robustness_extra(**kw)`, a setting's 'attack' knobs (quick's) over `kw`"
+    return lambda k: robustness_extra(**{**kw, **k.get('attack', {})})
+
 # registered: a sign only at 0.004 (the paper has no number there), Table 5's effect at 0.02
 FGSM_CLAIMS = [*fgsm_claims(0.004, {}), *fgsm_claims(0.02, paper5(0.02))]
 R20_FULL_FGSM = study(
@@ -224,8 +228,7 @@ R20_FULL_FGSM = study(
                      "(Table 5)", FULL, arms=R20_FULL.knobs('cpu')['arms'],
     claims=FGSM_CLAIMS, seeds=(0, 1, 2, 3),
     sweep_seeds=(100,), measure='fgsm', keep=True, notebook='14_r20_full',
-    extra=lambda k: robustness_extra(**{'n': None, 'n_pgd': 0, 'eps_grid': FGSM_EPS_FULL,
-                                        **k.get('attack', {})}),
+    extra=attack_extra(n=None, n_pgd=0, eps_grid=FGSM_EPS_FULL),
     quick_knobs=dict(attack=dict(n=200)))
 
 # %% ../../nbs/14_r20_full.ipynb #f976370e
@@ -252,8 +255,7 @@ R20_FULL_PGD = study(
     claims=claims('PGD-10 0.004 at full scale', {}, 'ours > baseline', 'ours > random_matched',
                   metric='pgd:0.004'),
     seeds=(0, 1, 2, 3), sweep_seeds=(100,), measure='pgd', keep=True, notebook='14_r20_full',
-    extra=lambda k: robustness_extra(**{'n': 2000, 'n_pgd': None, 'pgd_steps': 10,
-                                        'eps_grid': (0.0, 0.004), **k.get('attack', {})}),
+    extra=attack_extra(n=2000, n_pgd=None, pgd_steps=10, eps_grid=(0.0, 0.004)),
     quick_knobs=dict(attack=dict(n=100, pgd_steps=2)))
 
 # %% ../../nbs/14_r20_full.ipynb #03fedb86
@@ -281,9 +283,7 @@ R20_SMALL_FGSM = study(
     claims=claims('Input FGSM 0.004 on 5,000 images', {}, 'ours > baseline',
                   'ours > random_matched', metric='fgsm:0.004'),
     eps_from=R20_CIFAR10, seeds=(0, 1, 2), gpu_seeds=range(5), measure='fgsm', keep=True,
-    notebook='14_r20_full',
-    extra=lambda k: robustness_extra(**{'n': None, 'n_pgd': 0, 'eps_grid': (0.0, 0.004),
-                                        **k.get('attack', {})}),
+    notebook='14_r20_full', extra=attack_extra(n=None, n_pgd=0, eps_grid=(0.0, 0.004)),
     quick_knobs=dict(attack=dict(n=200)),
     rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))
 EXPS = (R20_FULL, R20_FULL_EPS, R20_FULL_FGSM, R20_FULL_PGD, R20_SMALL_FGSM, R56_FULL,

@@ -12,12 +12,16 @@ Docs: https://layeradv.github.io/layeradv/r20_full.html.md"""
 # %% auto #0
 __all__ = ['FULL', 'GC_EPS_FULL', 'CHECKS', 'R20_FULL', 'R56_FULL', 'R20_C100_FULL', 'R20_FULL_EPS', 'FGSM_EPS_FULL',
            'FGSM_CLAIMS', 'R20_FULL_FGSM', 'R20_FULL_PGD', 'PGD_LEAD', 'SMALL_LEAD', 'R20_SMALL_FGSM', 'EXPS',
-           'gpu_only', 'val_acc', 'converged', 'reach_epoch', 'drop', 'fig3_measures', 'fig3_curves',
-           'direction_summary', 'full_scale_summary', 'fgsm_claims', 'attack_extra', 'fgsm_summary', 'claims_sentence']
+           'DOSE_EPS', 'gpu_only', 'val_acc', 'converged', 'reach_epoch', 'drop', 'fig3_measures', 'fig3_curves',
+           'direction_summary', 'full_scale_summary', 'fgsm_claims', 'attack_extra', 'fgsm_summary', 'claims_sentence',
+           'dose_configs', 'dose_table']
 
 # %% ../../nbs/14_r20_full.ipynb #7d97cbe8
 import statistics
-from ..evidence import study, claims, on_gpu, Arm, by_arm, claim_row, score
+import pandas as pd
+from ..evidence import (study, claims, on_gpu, Arm, by_arm, claim_row, score,
+                               study_config)
+from ..experiments import accuracy
 from ..stats import paired, fmt_pair
 from ..measures import robustness_extra
 from .paper import TABLE1_PAPER
@@ -288,3 +292,22 @@ R20_SMALL_FGSM = study(
     rerun_knobs=dict(seeds=(10, 11, 12, 13), sweep_seeds=(100, 101)))
 EXPS = (R20_FULL, R20_FULL_EPS, R20_FULL_FGSM, R20_FULL_PGD, R20_SMALL_FGSM, R56_FULL,
         R20_C100_FULL)
+
+# %% ../../nbs/14_r20_full.ipynb #1d75f6b8
+# Gc's eps (x activation std) of the seed-100 networks; 0 is the baseline
+DOSE_EPS = (0.0, 0.01, 0.03, 0.1)
+
+def dose_configs(paths):
+    "{Gc eps: TrainConfig} of the seed-100 networks: the baseline's check, the follow-up's sweep"
+    return {e: study_config(FULL, paths, 'ours' if e else 'baseline', e, 100) for e in DOSE_EPS}
+
+# %% ../../nbs/14_r20_full.ipynb #2cd7635c
+def dose_table(store, paths, f=None):
+    "Per Gc eps: the seed-100 network's accuracy (%), validation and FGSM; `f`: measure what lacks"
+    rows = {}
+    for e, c in dose_configs(paths).items():
+        r = store.get(c)
+        m = store.measure(c, 'fgsm', f) if r else None
+        if m: rows[e] = {'val acc, final (%)': round(accuracy(r, split='val'), 2),
+                         **{f'pixel ε {p}': a for p, a in zip(m['eps'], m['fgsm'])}}
+    return pd.DataFrame.from_dict(rows, orient='index').rename_axis('Gc ε')

@@ -12,9 +12,9 @@ Docs: https://layeradv.github.io/layeradv/r20_full.html.md"""
 # %% auto #0
 __all__ = ['FULL', 'GC_EPS_FULL', 'CHECKS', 'R20_FULL', 'R56_FULL', 'R20_C100_FULL', 'R20_FULL_EPS', 'FGSM_EPS_FULL',
            'FGSM_CLAIMS', 'R20_FULL_FGSM', 'R20_FULL_PGD', 'PGD_LEAD', 'SMALL_LEAD', 'R20_SMALL_FGSM', 'EXPS',
-           'DOSE_EPS', 'gpu_only', 'val_acc', 'converged', 'reach_epoch', 'drop', 'fig3_measures', 'fig3_curves',
-           'direction_summary', 'full_scale_summary', 'fgsm_claims', 'attack_extra', 'fgsm_summary', 'claims_sentence',
-           'dose_configs', 'dose_table']
+           'DOSE_EPS', 'R20_FULL_EPS_FGSM', 'gpu_only', 'val_acc', 'converged', 'reach_epoch', 'drop', 'fig3_measures',
+           'fig3_curves', 'direction_summary', 'full_scale_summary', 'fgsm_claims', 'attack_extra', 'fgsm_summary',
+           'claims_sentence', 'dose_configs', 'dose_table']
 
 # %% ../../nbs/14_r20_full.ipynb #7d97cbe8
 import statistics
@@ -311,3 +311,16 @@ def dose_table(store, paths, f=None):
         if m: rows[e] = {'val acc, final (%)': round(accuracy(r, split='val'), 2),
                          **{f'pixel ε {p}': a for p, a in zip(m['eps'], m['fgsm'])}}
     return pd.DataFrame.from_dict(rows, orient='index').rename_axis('Gc ε')
+
+# %% ../../nbs/14_r20_full.ipynb #12666783
+R20_FULL_EPS_FGSM = study(
+    'r20-full-eps-fgsm', "r20-full-eps's networks under input FGSM: the robustness claim at the "
+                         "eps chosen at full scale", FULL, arms=R20_FULL_EPS.knobs('cpu')['arms'],
+    claims=[*claims('Input FGSM 0.004, eps chosen at full scale', {}, 'ours > baseline',
+                    metric='fgsm:0.004'),
+            *claims('Input FGSM 0.02, eps chosen at full scale', paper5(0.02), 'ours > baseline',
+                    metric='fgsm:0.02')],
+    eps_from=R20_FULL_EPS, seeds=(0, 1, 2, 3), sweep_seeds=(100,), measure='fgsm', keep=True,
+    notebook='14_r20_full', extra=attack_extra(n=None, n_pgd=0, eps_grid=FGSM_EPS_FULL),
+    quick_knobs=dict(attack=dict(n=200)))
+EXPS = (*EXPS, R20_FULL_EPS_FGSM)

@@ -14,9 +14,10 @@ Modules:
 - `layeradv.paths`: One home for every location the package reads or writes, and the one way it writes a file
 - `layeradv.provenance`: What produced a result: a fingerprint of the training code's behaviour, torch, machine
 - `layeradv.repro.fig2`: Previous-sample against random layerwise perturbations, seen in the classifier's features
-- `layeradv.repro.full`: Table 1 and the direction claim on 45,000 images, converged, early-stopped; then FGSM and PGD
+- `layeradv.repro.full`: Table 1 and the direction claim on 45,000 images, converged, early-stopped, registered first
 - `layeradv.repro.paper`: Tables 1, 2, 3, 5, 6 and the ImageNet experiment as the paper ran them (beyond CI: a GPU)
 - `layeradv.repro.r20`: The paper's deep-network claims on 5,000 CIFAR images, on the CPU in fp32 and a GPU in bf16
+- `layeradv.repro.robust`: The full-scale networks under FGSM and PGD, registered before measuring; a replication; Gc's ε
 - `layeradv.repro.table4`: Are the previous sample's gradient signs adversarial? Input FGSM and layerwise, one unit
 - `layeradv.repro.toy`: A 1024-512 tanh MLP on grayscale CIFAR-10: Ours against FGS, random controls and dropout
 - `layeradv.results`: A background worker that trains every study's runs, and the README's table of claims

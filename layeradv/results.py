@@ -48,7 +48,7 @@ def run_studies(names, paths, store, setting='cpu', poll=60, log=print, quiet=Tr
 STUDIES = [(n, 'cpu')
            for n in ('toy', 'r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants',
                      'r20-full', 'r20-full-eps', 'r20-full-fgsm', 'r20-full-pgd',
-                     'r20-full-eps-fgsm')] \
+                     'r20-full-eps-fgsm', 'r20-full-trade')] \
         + [(n, 'gpu')
            for n in ('r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants', 'r20-full',
                      'r20-c100-full', 'r56-full', 'r20-cifar10-fgsm')]

@@ -11,15 +11,16 @@ Docs: https://layeradv.github.io/layeradv/r20_robust.html.md"""
 
 # %% auto #0
 __all__ = ['FGSM_EPS_FULL', 'FGSM_CLAIMS', 'R20_FULL_FGSM', 'R20_FULL_PGD', 'PGD_LEAD', 'SMALL_LEAD', 'R20_SMALL_FGSM',
-           'DOSE_EPS', 'R20_FULL_EPS_FGSM', 'EXPS', 'fgsm_claims', 'attack_extra', 'robust_figure', 'fgsm_summary',
-           'claims_sentence', 'dose_configs', 'dose_table']
+           'DOSE_EPS', 'R20_FULL_EPS_FGSM', 'EXPS', 'GC_EPS_STRONG', 'R20_FULL_TRADE', 'fgsm_claims', 'attack_extra',
+           'robust_figure', 'fgsm_summary', 'claims_sentence', 'dose_configs', 'dose_table']
 
 # %% ../../nbs/15_r20_robust.ipynb #81664654
 import statistics
 import pandas as pd
-from ..evidence import study, claims, by_arm, score, study_config
+from ..evidence import study, claims, by_arm, score, study_config, Arm
 from ..experiments import accuracy
 from ..measures import robustness_extra
+from .paper import TABLE1_PAPER
 from .r20 import paper5, R20, R20_CIFAR10
 from .full import FULL, R20_FULL, R20_FULL_EPS
 
@@ -152,3 +153,19 @@ R20_FULL_EPS_FGSM = study(
     notebook='15_r20_robust', extra=attack_extra(n=None, n_pgd=0, eps_grid=FGSM_EPS_FULL),
     quick_knobs=dict(attack=dict(n=200)))
 EXPS = (R20_FULL_FGSM, R20_FULL_PGD, R20_SMALL_FGSM, R20_FULL_EPS_FGSM)
+
+# %% ../../nbs/15_r20_robust.ipynb #4abeef30
+GC_EPS_STRONG = 0.1      # Gc eps (x activation std): the sweep's largest, from the seed-100 look
+R20_FULL_TRADE = study(
+    'r20-full-trade', "Ours and its random control at Gc eps 0.1 under input FGSM: robustness "
+                      "against clean accuracy", FULL,
+    arms={'baseline': Arm('baseline'), 'ours': Arm('ours', GC_EPS_STRONG),
+          'random_matched': Arm('random_matched', GC_EPS_STRONG)},
+    claims=[*claims('Input FGSM 0.004, Gc eps 0.1', {}, 'ours > baseline', 'ours > random_matched',
+                    metric='fgsm:0.004'),
+            *claims('Table 1 at Gc eps 0.1 (ResNet-20, CIFAR-10)',
+                    TABLE1_PAPER['cifar10', 'resnet20'], 'ours > baseline')],
+    seeds=(0, 1, 2, 3), sweep_seeds=(100,), later=('random_matched',), measure='fgsm', keep=True,
+    notebook='15_r20_robust', extra=attack_extra(n=None, n_pgd=0, eps_grid=FGSM_EPS_FULL),
+    quick_knobs=dict(attack=dict(n=200)))
+EXPS = (*EXPS, R20_FULL_TRADE)

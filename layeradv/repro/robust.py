@@ -11,7 +11,7 @@ Docs: https://layeradv.github.io/layeradv/r20_robust.html.md"""
 
 # %% auto #0
 __all__ = ['FGSM_EPS_FULL', 'FGSM_CLAIMS', 'R20_FULL_FGSM', 'R20_FULL_PGD', 'PGD_LEAD', 'SMALL_LEAD', 'R20_SMALL_FGSM',
-           'DOSE_EPS', 'R20_FULL_EPS_FGSM', 'EXPS', 'GC_EPS_STRONG', 'R20_FULL_TRADE', 'fgsm_claims', 'attack_extra',
+           'DOSE_EPS', 'R20_FULL_EPS_FGSM', 'GC_EPS_STRONG', 'R20_FULL_TRADE', 'EXPS', 'fgsm_claims', 'attack_extra',
            'robust_figure', 'fgsm_summary', 'claims_sentence', 'dose_configs', 'dose_table']
 
 # %% ../../nbs/15_r20_robust.ipynb #81664654
@@ -152,7 +152,6 @@ R20_FULL_EPS_FGSM = study(
     eps_from=R20_FULL_EPS, seeds=(0, 1, 2, 3), sweep_seeds=(100,), measure='fgsm', keep=True,
     notebook='15_r20_robust', extra=attack_extra(n=None, n_pgd=0, eps_grid=FGSM_EPS_FULL),
     quick_knobs=dict(attack=dict(n=200)))
-EXPS = (R20_FULL_FGSM, R20_FULL_PGD, R20_SMALL_FGSM, R20_FULL_EPS_FGSM)
 
 # %% ../../nbs/15_r20_robust.ipynb #4abeef30
 GC_EPS_STRONG = 0.1      # Gc eps (x activation std): the sweep's largest, from the seed-100 look
@@ -168,4 +167,7 @@ R20_FULL_TRADE = study(
     seeds=(0, 1, 2, 3), sweep_seeds=(100,), later=('random_matched',), measure='fgsm', keep=True,
     notebook='15_r20_robust', extra=attack_extra(n=None, n_pgd=0, eps_grid=FGSM_EPS_FULL),
     quick_knobs=dict(attack=dict(n=200)))
-EXPS = (*EXPS, R20_FULL_TRADE)
+
+# %% ../../nbs/15_r20_robust.ipynb #75b6a6bf
+# every study of this chapter, for `layeradv reproduce` and `layeradv work`
+EXPS = (R20_FULL_FGSM, R20_FULL_PGD, R20_SMALL_FGSM, R20_FULL_EPS_FGSM, R20_FULL_TRADE)

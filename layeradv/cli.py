@@ -252,6 +252,8 @@ def work_cmd(argv=None):
         '--poll', type=int, default=60, help='seconds between looks at runs trained elsewhere'
     )
     a = p.parse_args(argv)
+    # a worker writes to a log file: a line at a time, so each run shows as it lands
+    if hasattr(sys.stdout, 'reconfigure'): sys.stdout.reconfigure(line_buffering=True)
     jobs = [_job(n, a.setting) for n in a.names]
     try:
         # unknown names, settings and globs fail before any work

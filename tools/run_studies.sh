@@ -11,5 +11,4 @@
 set -eu
 cd "$(dirname "$0")/.."
 export OMP_NUM_THREADS="${THREADS:-1}"
-export PYTHONUNBUFFERED=1      # the log shows each run as it lands, not when the worker ends
 exec layeradv work "$@" --setting "${SETTING:-cpu}"

@@ -25,7 +25,8 @@ from .experiments import get_experiment, reproduce, report, select, staged_runs
 from .experiments import verify as verify_run
 from .store import RunStore, committed_store
 from .paths import data_paths, committed_paths, DATA_VARS
-from .results import run_studies, results_table, markdown_table, README_COLS
+from .results import (run_studies, results_table, markdown_table, README_COLS, plan,
+                              plan_summary)
 
 # %% ../nbs/09_cli.ipynb #b5bd28f0
 @call_parse
@@ -251,6 +252,8 @@ def work_cmd(argv=None):
     p.add_argument(
         '--poll', type=int, default=60, help='seconds between looks at runs trained elsewhere'
     )
+    p.add_argument('--plan', action='store_true',
+                   help='print the runs still to train and their time here; train nothing')
     a = p.parse_args(argv)
     # a worker writes to a log file: a line at a time, so each run shows as it lands
     if hasattr(sys.stdout, 'reconfigure'): sys.stdout.reconfigure(line_buffering=True)
@@ -260,6 +263,13 @@ def work_cmd(argv=None):
         [select(_run_names(e := get_experiment(n), e.knobs(s)), g) for n, s, g in jobs]
         store = _store(a.store)
         paths = data_paths({ds: getattr(a, ds) for ds in DATA_VARS})
+        # run keys need only file names: the committed ones where none is given
+        todo = plan(jobs, {**committed_paths(), **paths}, store)
+        if a.plan:
+            if len(todo): print(todo.to_string(index=False, na_rep='-'))
+            print(plan_summary(todo))
+            return 0
+        print('to do:', plan_summary(todo), flush=True)
         for n, s, g in jobs: run_studies([n], paths, store, s, a.poll, only=g)
     except USER_ERRORS as e: return _error('work', e)
     print('all studies complete:', *a.names, flush=True)

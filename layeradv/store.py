@@ -155,13 +155,17 @@ def run(self:RunStore, cfg, extra=None, keep=False, quiet=True):
 
 # %% ../nbs/03c_store.ipynb #afcfd0bd
 @patch
+def epochs_done(self:RunStore, cfg):
+    "Epochs of `cfg` its run directory has finished (0 if none)"
+    m = self.runs / run_key(cfg) / 'metrics.csv'
+    # a header line, then one line per finished epoch
+    return max(len(m.read_text().splitlines()) - 1, 0) if m.exists() else 0
+
+@patch
 def state(self:RunStore, cfg):
     "'done', 'training: epoch k of E' (a live process has it), 'partial: epoch k of E', 'to train'"
     if self.path(cfg).exists(): return 'done'
-    key = run_key(cfg)
-    m, live = self.runs / key / 'metrics.csv', _owner_alive(self.runs / f'{key}.lock')
-    # a header line, then one line per finished epoch
-    k = max(len(m.read_text().splitlines()) - 1, 0) if m.exists() else 0
+    k, live = self.epochs_done(cfg), _owner_alive(self.runs / f'{run_key(cfg)}.lock')
     if not (k or live): return 'to train'
     return f"{'training' if live else 'partial'}: epoch {k} of {cfg.epochs}"
 

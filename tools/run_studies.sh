@@ -8,6 +8,7 @@
 # NAME:SETTING:GLOBS trains part of a study first (r20-full:cpu:baseline-*,ours-* ... r20-full).
 #   LAYERADV_CIFAR10=... LAYERADV_CIFAR100=... THREADS=2 \
 #     nohup bash tools/run_studies.sh r20-full toy:registered r20-cifar10:registered > w.log 2>&1 &
+# `layeradv work NAME ... --plan` lists the runs left and how long they should take here.
 set -eu
 cd "$(dirname "$0")/.."
 export OMP_NUM_THREADS="${THREADS:-1}"

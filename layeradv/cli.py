@@ -270,7 +270,7 @@ def work_cmd(argv=None):
             print(plan_summary(todo))
             return 0
         print('to do:', plan_summary(todo), flush=True)
-        for n, s, g in jobs: run_studies([n], paths, store, s, a.poll, only=g)
+        run_studies(jobs, paths, store, poll=a.poll)
     except USER_ERRORS as e: return _error('work', e)
     print('all studies complete:', *a.names, flush=True)
     return 0

@@ -40,13 +40,22 @@ def pending(exp, setting, paths, store, only=None):
     return len(names) - len(done)
 
 # %% ../nbs/08a_results.ipynb #dbf3948e
-def run_studies(names, paths, store, setting='cpu', poll=60, log=print, quiet=True, only=None):
-    "Run the studies `names` in `setting` until each has every result `only` selects"
-    exps = [get_experiment(n) for n in names]
+def _jobs(studies, setting='cpu', only=None):
+    "[(Experiment, setting, only)] of `studies`: names, Experiments or (study, setting, only)"
+    out = []
+    for j in studies:
+        e, s, o = j if isinstance(j, tuple) else (j, setting, only)
+        out.append((get_experiment(e) if isinstance(e, str) else e, s, o))
+    return out
+
+def run_studies(studies, paths, store, setting='cpu', poll=60, log=print, quiet=True, only=None):
+    "Run `studies` (see `_jobs`) in order until each has every result its `only` selects"
+    jobs = _jobs(studies, setting, only)
     while True:
-        for e in exps: reproduce(e, setting, paths, store=store, only=only, quiet=quiet, log=log)
-        left = {e.name: pending(e, setting, paths, store, only) for e in exps}
-        if not any(left.values()): return
+        # a study whose runs left others train lets the next one go first
+        for e, s, o in jobs: reproduce(e, s, paths, store=store, only=o, quiet=quiet, log=log)
+        left = {e.name: n for e, s, o in jobs if (n := pending(e, s, paths, store, o))}
+        if not left: return
         if log: log(f"waiting for runs trained elsewhere: {left}", flush=True)
         time.sleep(poll)
 
@@ -92,12 +101,9 @@ def _study_plan(exp, setting, paths, store, only):
 WAIT = 'waits for its sweep'
 
 def plan(studies, paths, store, setting='cpu', only=None):
-    "DataFrame: the runs `studies` still need, and minutes left on this machine"
-    # each: a study (name or Experiment), or (study, setting, only)
+    "DataFrame: the runs `studies` (see `_jobs`) need, and minutes left on this machine"
     times, rows, seen = epoch_times(store), [], set()
-    for j in studies:
-        e, s, o = j if isinstance(j, tuple) else (j, setting, only)
-        e = get_experiment(e) if isinstance(e, str) else e
+    for e, s, o in _jobs(studies, setting, only):
         for r, c, wait in _study_plan(e, s, paths, store, o):
             # listed under an earlier study (a waiting run: at its sweep's first eps)
             if (wait, run_key(c)) in seen: continue

@@ -25,8 +25,8 @@ from .experiments import get_experiment, reproduce, report, select, staged_runs
 from .experiments import verify as verify_run
 from .store import RunStore, committed_store
 from .paths import data_paths, committed_paths, DATA_VARS
-from .results import (run_studies, results_table, markdown_table, README_COLS, plan,
-                              plan_summary)
+from .results import run_studies, results_table, markdown_table, README_COLS
+from .results import plan, plan_summary
 
 # %% ../nbs/09_cli.ipynb #b5bd28f0
 @call_parse

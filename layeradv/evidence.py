@@ -9,8 +9,8 @@ Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 
 # %% auto #0
 __all__ = ['ARM_NAMES', 'QUICK', 'arm', 'Arm', 'study_config', 'study_sweep', 'study_grid', 'by_arm', 'arm_label',
-           'early_stopped', 'score', 'Claim', 'compare', 'claims', 'claims_table', 'claim_row', 'quick', 'rerun',
-           'on_gpu', 'study', 'sweep_table', 'arms_table']
+           'early_stopped', 'score', 'Claim', 'digits', 'compare', 'claims', 'claims_table', 'claim_row', 'quick',
+           'rerun', 'on_gpu', 'study', 'sweep_table', 'arms_table']
 
 # %% ../nbs/08_evidence.ipynb #d6401e1e
 from dataclasses import dataclass, field
@@ -130,6 +130,10 @@ def _diff(pairs, metric, stop):
     )
 
 # %% ../nbs/08_evidence.ipynb #ca92190f
+def digits(metric):
+    "Decimals shown for a claim's numbers: 3 for singular values and their ratios, else 2"
+    return 3 if metric.split(':')[0] in ('sv', 'decay') else 2
+
 def compare(arms, c, seeds=None):
     "A claims-table row for claim `c` over `arms` ({arm: [results]}) and registered `seeds`"
     stop, pairs = _pairs(arms, c.a, c.b, c.metric)
@@ -140,16 +144,17 @@ def compare(arms, c, seeds=None):
            'code': _code(sum(reg.values(), ()))}
     if len(reg) < 2:
         return {**row, 'A - B [95% CI]': 'fewer than 2 paired seeds', 'verdict': 'no result yet'}
-    p, want = _diff(reg, c.metric, stop), len(set(seeds or reg))
-    row = {**row, **{k if k.startswith('A -') else f'{k} (%)': v for k, v in fmt_pair(p).items()},
+    p, want, d = _diff(reg, c.metric, stop), len(set(seeds or reg)), digits(c.metric)
+    row = {**row,
+           **{k if k.startswith('A -') else f'{k} (%)': v for k, v in fmt_pair(p, d).items()},
            '_paired': p, **({'verdict': verdict(p['lo'], p['hi'], c.effect), 'p': p['p']}
                             if len(reg) == want else
                             {'verdict': f"interim: {len(reg)} of {want} registered seeds"})}
     if stop == 'best':
-        row['final epoch A - B'] = fmt_pair(_diff(reg, c.metric, 'final'))['A - B [95% CI]']
+        row['final epoch A - B'] = fmt_pair(_diff(reg, c.metric, 'final'), d)['A - B [95% CI]']
     if len(pairs) > len(reg):
         row['all seeds A - B'] = (
-            f"{len(pairs)}: {fmt_pair(_diff(pairs, c.metric, stop))['A - B [95% CI]']}"
+            f"{len(pairs)}: {fmt_pair(_diff(pairs, c.metric, stop), d)['A - B [95% CI]']}"
         )
     return row
 
@@ -187,11 +192,13 @@ def claims_table(claims, final, seeds=None):
     import pandas as pd
     arms = by_arm(final)
     rows = [compare(arms, c, seeds) for c in claims]
-    tested = [r for r in rows if 'p' in r]
+    tested = [(r, c) for r, c in zip(rows, claims) if 'p' in r]
     # the family is every claim: one without its registered seeds' result counts as p = 1
-    for r, ph in zip(tested, holm([r['p'] for r in tested] + [1.0] * (len(rows) - len(tested)))):
+    ps = holm([r['p'] for r, _ in tested] + [1.0] * (len(rows) - len(tested)))
+    for (r, c), ph in zip(tested, ps):
         lo, hi = holm_interval(r['_paired'], ph)
-        r.update({'Holm p': ph, 'Holm interval': fmt_ci(lo, hi, r['_paired']['diff']),
+        r.update({'Holm p': ph, 'Holm interval': fmt_ci(lo, hi, r['_paired']['diff'],
+                                                        digits(c.metric)),
                   'Holm verdict': verdict(lo, hi, r['paper A - B']
                                           if r['paper A - B'] != 'a sign only' else 0)})
     for r in rows:

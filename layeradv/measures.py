@@ -9,13 +9,13 @@ Docs: https://layeradv.github.io/layeradv/measures.html.md"""
 
 # %% auto #0
 __all__ = ['TABLE4_ROWS', 'FIG2_SOURCES', 'test_images', 'on_run', 'attack_stream', 'pixel_layerwise', 'table4', 'fig2',
-           'fig2_table', 'fig2_figure', 'spectrum', 'input_robustness', 'toy_spectrum', 'robustness_extra']
+           'fig2_table', 'fig2_figure', 'spectrum', 'input_robustness', 'spectrum_extra', 'robustness_extra']
 
 # %% ../nbs/06b_measures.ipynb #490573ee
 import torch
 from .attacks import (Normalized, robustness, fgsm, pgd, layerwise, layerwise_input,
                               layerwise_robustness, TABLE4_EPS, TABLE5_EPS)
-from .analysis import mean_spectrum, mlp_encoder, penultimate, last_linear, tsne
+from .analysis import mean_spectrum, encoder, penultimate, last_linear, tsne
 from .data import subset
 from .train import build_data
 
@@ -118,11 +118,10 @@ def fig2_figure(m, title=''):
     return fig
 
 # %% ../nbs/06b_measures.ipynb #87f33b74
-def spectrum(model, x, y, mean, std, k=50):
-    "{'svals': mean top-`k` singular values of the MLP encoder's Jacobian over `x`} (Fig. 1)"
-    return {
-        'svals': mean_spectrum(mlp_encoder(model), [((x - mean) / std, y)], k=k, chunk=50).tolist()
-    }
+def spectrum(model, x, y, mean, std, k=50, chunk=50):
+    "{'svals': mean top-`k` singular values of the encoder's Jacobian over `x`} (Fig. 1)"
+    return {'svals': mean_spectrum(encoder(model), [((x - mean) / std, y)], k=k,
+                                   chunk=chunk).tolist()}
 
 # %% ../nbs/06b_measures.ipynb #3004f1a1
 def input_robustness(model, x, y, mean, std, n_pgd=None, pgd_steps=10, seed=0, batch=500,
@@ -140,9 +139,9 @@ def input_robustness(model, x, y, mean, std, n_pgd=None, pgd_steps=10, seed=0, b
     return {**out, 'pgd': list(pg.values())}
 
 # %% ../nbs/06b_measures.ipynb #19aba4ec
-def toy_spectrum(n=300):
-    "extra(model, cfg): Fig. 1's spectrum over `n` test images"
-    return on_run(spectrum, n)
+def spectrum_extra(n=300, **kw):
+    "extra(model, cfg): Fig. 1's spectrum over `n` test images (`kw`: `spectrum`'s)"
+    return on_run(spectrum, n, **kw)
 
 # %% ../nbs/06b_measures.ipynb #5231a44e
 def robustness_extra(n=2000, n_pgd=500, pgd_steps=10, eps_grid=TABLE5_EPS):

@@ -11,15 +11,16 @@ Docs: https://layeradv.github.io/layeradv/r20_robust.html.md"""
 
 # %% auto #0
 __all__ = ['FGSM_EPS_FULL', 'FGSM_FULL', 'FGSM_CLAIMS', 'R20_FULL_FGSM', 'R20_FULL_PGD', 'PGD_LEAD', 'SMALL_LEAD',
-           'R20_SMALL_FGSM', 'DOSE_EPS', 'R20_FULL_EPS_FGSM', 'GC_EPS_STRONG', 'R20_FULL_TRADE', 'EXPS', 'fgsm_claims',
-           'attack_extra', 'robust_figure', 'fgsm_summary', 'claims_sentence', 'dose_configs', 'dose_table']
+           'R20_SMALL_FGSM', 'DOSE_EPS', 'R20_FULL_EPS_FGSM', 'GC_EPS_STRONG', 'R20_FULL_TRADE', 'SPECTRUM_FULL',
+           'FIG1_CLAIMS', 'R20_FULL_FIG1', 'EXPS', 'fgsm_claims', 'attack_extra', 'robust_figure', 'fgsm_summary',
+           'claims_sentence', 'dose_configs', 'dose_table']
 
 # %% ../../nbs/15_r20_robust.ipynb #81664654
 import statistics
 import pandas as pd
 from ..evidence import study, claims, by_arm, score, study_config, Arm
 from ..experiments import accuracy
-from ..measures import robustness_extra
+from ..measures import robustness_extra, spectrum_extra
 from .paper import TABLE1_PAPER
 from .r20 import paper5, R20, R20_CIFAR10
 from .full import FULL, R20_FULL, R20_FULL_EPS
@@ -170,6 +171,20 @@ R20_FULL_TRADE = study(
     notebook='15_r20_robust', extra=FGSM_FULL,
     quick_knobs=dict(attack=dict(n=200)))
 
+# %% ../../nbs/15_r20_robust.ipynb #f02ca5e1
+# the mean spectrum of 250 test images' encoder Jacobians: all 64 singular values
+SPECTRUM_FULL = lambda k: spectrum_extra(**{'n': 250, 'k': 64, 'chunk': 20,
+                                            **k.get('spectrum', {})})
+# registered: signs only (Fig. 1 has no number)
+FIG1_CLAIMS = claims('Fig. 1 at full scale, decay (sigma_50 / sigma_1)', {}, 'baseline > ours',
+                     'random_matched > ours', metric='decay:50')
+R20_FULL_FIG1 = study(
+    'r20-full-fig1', "The r20-full networks' encoder spectrum: Fig. 1 at full scale", FULL,
+    arms=R20_FULL.knobs('cpu')['arms'], claims=FIG1_CLAIMS, seeds=(0, 1, 2, 3),
+    sweep_seeds=(100,), measure='spectrum', keep=True, notebook='15_r20_robust',
+    extra=SPECTRUM_FULL, quick_knobs=dict(spectrum=dict(n=20)))
+
 # %% ../../nbs/15_r20_robust.ipynb #75b6a6bf
 # every study of this chapter, for `layeradv reproduce` and `layeradv work`
-EXPS = (R20_FULL_FGSM, R20_FULL_PGD, R20_SMALL_FGSM, R20_FULL_EPS_FGSM, R20_FULL_TRADE)
+EXPS = (R20_FULL_FGSM, R20_FULL_PGD, R20_SMALL_FGSM, R20_FULL_EPS_FGSM, R20_FULL_TRADE,
+        R20_FULL_FIG1)

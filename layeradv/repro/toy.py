@@ -12,7 +12,7 @@ __all__ = ['TOY', 'TOY_SWEEP', 'FIG1_ARMS', 'EXP', 'fig1_spectrum']
 
 # %% ../../nbs/10_toy.ipynb #3b8111e9
 from ..evidence import study, claims, Arm
-from ..measures import toy_spectrum
+from ..measures import spectrum_extra
 from .paper import TABLE2_PAPER as TABLE2
 
 # %% ../../nbs/10_toy.ipynb #8e01f81e
@@ -35,7 +35,7 @@ FIG1_ARMS = ('baseline', 'ours', 'fgs', 'random_matched')
 
 def fig1_spectrum(knobs):
     "extra(model, cfg) of the toy study: Fig. 1's spectrum for `FIG1_ARMS` without dropout"
-    f = toy_spectrum()
+    f = spectrum_extra()
     return lambda model, cfg: f(model, cfg) if cfg.method in FIG1_ARMS and not cfg.dropout else None
 
 # %% ../../nbs/10_toy.ipynb #df02e3e3

@@ -172,8 +172,9 @@ R20_FULL_TRADE = study(
     quick_knobs=dict(attack=dict(n=200)))
 
 # %% ../../nbs/15_r20_robust.ipynb #f02ca5e1
-# the mean spectrum of 250 test images' encoder Jacobians: all 64 singular values
-SPECTRUM_FULL = lambda k: spectrum_extra(**{'n': 250, 'k': 64, 'chunk': 20,
+# the mean spectrum of 250 test images' encoder Jacobians: all 64 singular values (5 images'
+# Jacobians at a time: 5 GB of memory; 20 took more than the machine's 24)
+SPECTRUM_FULL = lambda k: spectrum_extra(**{'n': 250, 'k': 64, 'chunk': 5,
                                             **k.get('spectrum', {})})
 # registered: signs only (Fig. 1 has no number)
 FIG1_CLAIMS = claims('Fig. 1 at full scale, decay (sigma_50 / sigma_1)', {}, 'baseline > ours',

@@ -32,7 +32,8 @@ def mean_spectrum(encoder, loader, k=50, chunk=250, device='cpu'):
     tot, n = 0, 0
     for x, _ in loader:
         for xc in x.to(device).float().split(chunk):
-            tot = tot + jacobian_svals(encoder, xc)[:, :k].sum(0)
+            # detached: the Jacobian depends on the weights, whose graph would pile up
+            tot = tot + jacobian_svals(encoder, xc)[:, :k].detach().sum(0)
             n += len(xc)
     return (tot / n).cpu()
 

@@ -46,7 +46,7 @@ def last_linear(model):
 
 # %% ../nbs/06_analysis.ipynb #8470820e
 def encoder(model):
-    "Fig. 1's encoder: a copy of `model` whose classifier (last linear layer) is the identity"
+    "Fig. 1's encoder: a copy of `model` with its classifier (last linear) the identity"
     m = copy.deepcopy(model)
     name = next(n for n, mod in m.named_modules() if mod is last_linear(m))
     parent, _, attr = name.rpartition('.')

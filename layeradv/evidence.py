@@ -131,7 +131,7 @@ def _diff(pairs, metric, stop):
 
 # %% ../nbs/08_evidence.ipynb #ca92190f
 def digits(metric):
-    "Decimals shown for a claim's numbers: 3 for singular values and their ratios, else 2"
+    "Decimals for a claim's numbers: 3 for singular values and their ratios, else 2"
     return 3 if metric.split(':')[0] in ('sv', 'decay') else 2
 
 def compare(arms, c, seeds=None):

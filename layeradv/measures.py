@@ -119,7 +119,7 @@ def fig2_figure(m, title=''):
 
 # %% ../nbs/06b_measures.ipynb #87f33b74
 def spectrum(model, x, y, mean, std, k=50, chunk=50):
-    "{'svals': mean top-`k` singular values of the encoder's Jacobian over `x`} (Fig. 1)"
+    "{'svals': mean top-`k` singular values of the encoder Jacobian on `x`}"
     return {'svals': mean_spectrum(encoder(model), [((x - mean) / std, y)], k=k,
                                    chunk=chunk).tolist()}
 

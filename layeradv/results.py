@@ -41,7 +41,7 @@ def pending(exp, setting, paths, store, only=None):
 
 # %% ../nbs/08a_results.ipynb #dbf3948e
 def _jobs(studies, setting='cpu', only=None):
-    "[(Experiment, setting, only)] of `studies`: names, Experiments or (study, setting, only)"
+    "[(Experiment, setting, only)] of `studies`: names, Experiments or such triples"
     out = []
     for j in studies:
         e, s, o = j if isinstance(j, tuple) else (j, setting, only)
@@ -49,7 +49,7 @@ def _jobs(studies, setting='cpu', only=None):
     return out
 
 def run_studies(studies, paths, store, setting='cpu', poll=60, log=print, quiet=True, only=None):
-    "Run `studies` (see `_jobs`) in order until each has every result its `only` selects"
+    "Run `studies` (see `_jobs`) in order until each has all results its `only` selects"
     jobs = _jobs(studies, setting, only)
     while True:
         # a study whose runs left others train lets the next one go first
@@ -73,7 +73,8 @@ def epoch_times(store):
     for p in store.root.glob('*.json'):
         if p.stem.count('-') != 3: continue                   # a measurement, not a run
         r = json.loads(p.read_text())
-        dev, th = (prov_values((r.get('provenance') or {}).get(f)) for f in ('device', 'threads'))
+        pv = r.get('provenance') or {}
+        dev, th = prov_values(pv.get('device')), prov_values(pv.get('threads'))
         if len(dev) == len(th) == 1 and r.get('history'):
             out.setdefault(run_shape(r['config'], dev[0], th[0]), []).append(
                 r['seconds'] / len(r['history']))
@@ -93,7 +94,8 @@ def _study_plan(exp, setting, paths, store, only):
     for c in sweep.values(): first.setdefault(c.method, c.eps)
     real = {**sweep, **exp.grid(k, paths)}
     # arms still waiting: at the sweep's first eps (their time is the same)
-    cfgs = {**exp.grid({**k, 'chosen': {**first, **k.get('chosen', {})}}, paths), **real}
+    k_first = {**k, 'chosen': {**first, **k.get('chosen', {})}}
+    cfgs = {**exp.grid(k_first, paths), **real}
     names, done = _todo(exp, setting, paths, store, only)
     return [(n, cfgs[n], n not in real) for n in names if n not in done]
 
@@ -103,6 +105,7 @@ WAIT = 'waits for its sweep'
 def plan(studies, paths, store, setting='cpu', only=None):
     "DataFrame: the runs `studies` (see `_jobs`) need, and minutes left on this machine"
     times, rows, seen = epoch_times(store), [], set()
+    cols = ['study', 'run', 'state', 'epochs left', 'minutes']
     for e, s, o in _jobs(studies, setting, only):
         for r, c, wait in _study_plan(e, s, paths, store, o):
             # listed under an earlier study (a waiting run: at its sweep's first eps)
@@ -110,17 +113,16 @@ def plan(studies, paths, store, setting='cpu', only=None):
             seen.add((wait, run_key(c)))
             left = c.epochs - (0 if wait else store.epochs_done(c))
             t = times.get(run_shape(c, _here(c.device), torch.get_num_threads()))
-            rows.append(dict(study=e.name, run=r, state=WAIT if wait else
-                             store.state(c), **{'epochs left': left},
-                             minutes=round(median(t) * left / 60, 1) if t else None))
-    cols = ['study', 'run', 'state', 'epochs left', 'minutes']
+            rows.append((e.name, r, WAIT if wait else store.state(c), left,
+                         round(median(t) * left / 60, 1) if t else None))
     return pd.DataFrame(rows, columns=cols).astype({'minutes': float})
 
 def plan_summary(p):
     "One line: the runs `plan` lists, and about how long they take here"
     if not len(p): return 'nothing left to train'
     wait, timed = (p['state'] == WAIT).sum(), p['minutes'].notna().sum()
-    head = f"{len(p)} runs to train" + (f" ({wait} waiting for a sweep's choice)" if wait else "")
+    head = f"{len(p)} runs to train"
+    if wait: head += f" ({wait} waiting for a sweep's choice)"
     if not timed: return head + "; no stored run of their shapes on this machine to time them"
     return (head + f", about {p['minutes'].sum() / 60:.1f} hours on this machine"
             + ("" if timed == len(p) else f" for the {timed} with a stored run of their shape "

@@ -48,7 +48,8 @@ def last_linear(model):
 def encoder(model):
     "Fig. 1's encoder: a copy of `model` with its classifier (last linear) the identity"
     m = copy.deepcopy(model)
-    name = next(n for n, mod in m.named_modules() if mod is last_linear(m))
+    last = last_linear(m)
+    name = next(n for n, mod in m.named_modules() if mod is last)
     parent, _, attr = name.rpartition('.')
     setattr(m.get_submodule(parent), attr, nn.Identity())
     return m

@@ -32,7 +32,7 @@ def mean_spectrum(encoder, loader, k=50, chunk=250, device='cpu'):
     tot, n = 0, 0
     for x, _ in loader:
         for xc in x.to(device).float().split(chunk):
-            # detached: the Jacobian depends on the weights, whose graph would pile up
+            # detached: J depends on the weights, whose graph would pile up
             tot = tot + jacobian_svals(encoder, xc)[:, :k].detach().sum(0)
             n += len(xc)
     return (tot / n).cpu()
@@ -46,7 +46,7 @@ def last_linear(model):
 
 # %% ../nbs/06_analysis.ipynb #8470820e
 def encoder(model):
-    "Fig. 1's encoder: a copy of `model` with its classifier (last linear) the identity"
+    "Fig. 1's encoder: `model` copied, its classifier (last linear) made the identity"
     m = copy.deepcopy(model)
     last = last_linear(m)
     name = next(n for n, mod in m.named_modules() if mod is last)

@@ -68,7 +68,7 @@ def run_shape(c, device, threads):
     return (*(str(c.get(f)) for f in _SHAPE), str(device), str(threads))
 
 def epoch_times(store):
-    "{run_shape: [seconds per epoch]} of the stored runs trained on one machine"
+    "{run_shape: [median epoch seconds]} of the stored runs trained on one machine"
     out = {}
     for p in store.root.glob('*.json'):
         if p.stem.count('-') != 3: continue                   # a measurement, not a run
@@ -76,8 +76,9 @@ def epoch_times(store):
         pv = r.get('provenance') or {}
         dev, th = prov_values(pv.get('device')), prov_values(pv.get('threads'))
         if len(dev) == len(th) == 1 and r.get('history'):
+            # the run's median epoch: one slowed by a pause does not count
             out.setdefault(run_shape(r['config'], dev[0], th[0]), []).append(
-                r['seconds'] / len(r['history']))
+                median(h['seconds'] for h in r['history']))
     return out
 
 # %% ../nbs/08a_results.ipynb #4355d8b7
@@ -103,7 +104,7 @@ def _study_plan(exp, setting, paths, store, only):
 WAIT = 'waits for its sweep'
 
 def plan(studies, paths, store, setting='cpu', only=None):
-    "DataFrame: the runs `studies` (see `_jobs`) need, and minutes left on this machine"
+    "DataFrame: the runs `studies` (see `_jobs`) need, and their minutes left here"
     times, rows, seen = epoch_times(store), [], set()
     cols = ['study', 'run', 'state', 'epochs left', 'minutes']
     for e, s, o in _jobs(studies, setting, only):

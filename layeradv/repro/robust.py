@@ -174,7 +174,7 @@ R20_FULL_TRADE = study(
     quick_knobs=dict(attack=dict(n=200)))
 
 # %% ../../nbs/15_r20_robust.ipynb #f02ca5e1
-# 250 test images' mean spectrum, all 64 singular values; 5 Jacobians at a time (5 GB)
+# 250 test images' mean spectrum, all 64 values, 5 Jacobians at a time
 SPECTRUM_FULL = lambda k: spectrum_extra(**{'n': 250, 'k': 64, 'chunk': 5,
                                             **k.get('spectrum', {})})
 # registered: signs only (Fig. 1 has no number)

@@ -15,6 +15,7 @@ __all__ = ['WAIT', 'STUDIES', 'README_COLS', 'SMALL', 'pending', 'run_studies', 
 # %% ../nbs/08a_results.ipynb #5fe5a0e7
 import json, time
 from dataclasses import asdict
+from functools import lru_cache
 from statistics import median
 import pandas as pd
 import torch
@@ -82,6 +83,7 @@ def epoch_times(store):
     return out
 
 # %% ../nbs/08a_results.ipynb #4355d8b7
+@lru_cache(maxsize=None)                                 # read once, not once per run
 def _here(device):
     "This machine's `hardware` for `device` (None if it has none)"
     try: return hardware(pick_device(device))

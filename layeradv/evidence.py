@@ -10,7 +10,7 @@ Docs: https://layeradv.github.io/layeradv/evidence.html.md"""
 # %% auto #0
 __all__ = ['ARM_NAMES', 'QUICK', 'arm', 'Arm', 'study_config', 'study_sweep', 'study_grid', 'by_arm', 'arm_label',
            'early_stopped', 'score', 'Claim', 'digits', 'compare', 'claims', 'claims_table', 'claim_row', 'quick',
-           'rerun', 'on_gpu', 'study', 'sweep_table', 'arms_table']
+           'rerun', 'on_gpu', 'study', 'sweep_table', 'arms_table', 'sweep_margin']
 
 # %% ../nbs/08_evidence.ipynb #d6401e1e
 from dataclasses import dataclass, field
@@ -299,3 +299,30 @@ def arms_table(final, paper=None):
                           'seeds': len(rs),
                           'minutes / run': round(sum(r['seconds'] for r in rs) / 60 / len(rs), 1)}
                          for a, rs in by_arm(final).items()]).set_index('arm')
+
+# %% ../nbs/08_evidence.ipynb #2b5d0e2b
+def _val_by_seed(sweep):
+    "{method: {eps: {seed: validation accuracy (%)}}} of sweep results"
+    acc = {}
+    for r in sweep.values():
+        c = r['config']
+        by = acc.setdefault(c['method'], {}).setdefault(c['eps'], {})
+        by[c['seed']] = accuracy(r, split='val')
+    return acc
+
+# %% ../nbs/08_evidence.ipynb #bbb80892
+def sweep_margin(sweep):
+    "Per method: chosen eps - runner-up in validation accuracy, paired over the sweep seeds"
+    import pandas as pd
+    rows = []
+    for m, by in sorted(_val_by_seed(sweep).items()):
+        mean = lambda e: sum(by[e].values()) / len(by[e])
+        top = sorted(by, key=mean, reverse=True)[:2]
+        seeds = sorted(set(by[top[0]]) & set(by[top[-1]]))
+        if len(top) < 2 or len(seeds) < 2: continue
+        a, b = ([by[e][s] for s in seeds] for e in top)
+        p = paired(a, b)
+        rows.append({'method': m, 'chosen': top[0], 'runner-up': top[1],
+                     'difference [95% CI]': fmt_ci(p['lo'], p['hi'], p['diff']),
+                     'seeds': len(seeds)})
+    return pd.DataFrame(rows)

@@ -300,7 +300,7 @@ def arms_table(final, paper=None):
                           'minutes / run': round(sum(r['seconds'] for r in rs) / 60 / len(rs), 1)}
                          for a, rs in by_arm(final).items()]).set_index('arm')
 
-# %% ../nbs/08_evidence.ipynb #2b5d0e2b
+# %% ../nbs/08_evidence.ipynb #fc80d14d
 def _val_by_seed(sweep):
     "{method: {eps: {seed: validation accuracy (%)}}} of sweep results"
     acc = {}
@@ -310,14 +310,17 @@ def _val_by_seed(sweep):
         by[c['seed']] = accuracy(r, split='val')
     return acc
 
-# %% ../nbs/08_evidence.ipynb #bbb80892
-def sweep_margin(sweep):
+# %% ../nbs/08_evidence.ipynb #b9d0e25f
+def sweep_margin(sweep, chosen=None):
     "Per method: chosen eps - runner-up in validation accuracy, paired over the sweep seeds"
     import pandas as pd
     rows = []
     for m, by in sorted(_val_by_seed(sweep).items()):
+        if chosen is not None and m not in chosen: continue
         mean = lambda e: sum(by[e].values()) / len(by[e])
-        top = sorted(by, key=mean, reverse=True)[:2]
+        top = sorted(by, key=mean, reverse=True)
+        if chosen is not None: top = [chosen[m]] + [e for e in top if e != chosen[m]]
+        top = top[:2]
         seeds = sorted(set(by[top[0]]) & set(by[top[-1]]))
         if len(top) < 2 or len(seeds) < 2: continue
         a, b = ([by[e][s] for s in seeds] for e in top)

@@ -314,6 +314,7 @@ def _val_by_seed(sweep):
 def sweep_margin(sweep, chosen=None):
     "Per method: chosen eps - runner-up in validation accuracy, paired over the sweep seeds"
     import pandas as pd
+    cols = ['method', 'chosen', 'runner-up', 'difference [95% CI]', 'seeds']
     rows = []
     for m, by in sorted(_val_by_seed(sweep).items()):
         if chosen is not None and m not in chosen: continue
@@ -325,7 +326,6 @@ def sweep_margin(sweep, chosen=None):
         if len(top) < 2 or len(seeds) < 2: continue
         a, b = ([by[e][s] for s in seeds] for e in top)
         p = paired(a, b)
-        rows.append({'method': m, 'chosen': top[0], 'runner-up': top[1],
-                     'difference [95% CI]': fmt_ci(p['lo'], p['hi'], p['diff']),
-                     'seeds': len(seeds)})
-    return pd.DataFrame(rows)
+        ci = fmt_ci(p['lo'], p['hi'], p['diff'])
+        rows.append([m, top[0], top[1], ci, len(seeds)])
+    return pd.DataFrame(rows, columns=cols)

@@ -273,17 +273,27 @@ def _registered(cpu, protocol, eps_from, own, seeds, sweep_seeds, arms=None, swe
     return {**rerun(cpu, seeds, sweep_seeds, arms),
             'sweeps': base + ([(protocol, mine)] if mine else [])}
 
+# %% ../nbs/08_evidence.ipynb #fc80d14d
+def _val_by_seed(sweep):
+    "{method: {eps: {seed: validation accuracy (%)}}} of sweep results"
+    acc = {}
+    for r in sweep.values():
+        c = r['config']
+        by = acc.setdefault(c['method'], {}).setdefault(c['eps'], {})
+        by[c['seed']] = accuracy(r, split='val')
+    return acc
+
 # %% ../nbs/08_evidence.ipynb #a118610b
 def sweep_table(sweep):
     "Mean final validation accuracy (%) per (method, eps) of a study's sweep results"
     import pandas as pd
-    rows = {}
-    for r in sweep.values():
-        rows.setdefault((r['config']['method'], r['config']['eps']), []).append(
-            accuracy(r, split='val')
-        )
-    return pd.DataFrame([{'method': m, 'eps': e, 'val acc (%)': round(sum(v) / len(v), 2),
-                          'seeds': len(v)} for (m, e), v in sorted(rows.items())])
+    rows = []
+    for m, es in sorted(_val_by_seed(sweep).items()):
+        for e, by in sorted(es.items()):
+            v = list(by.values())
+            rows.append({'method': m, 'eps': e,
+                         'val acc (%)': round(sum(v) / len(v), 2), 'seeds': len(v)})
+    return pd.DataFrame(rows)
 
 # %% ../nbs/08_evidence.ipynb #77b6413c
 def arms_table(final, paper=None):
@@ -300,16 +310,6 @@ def arms_table(final, paper=None):
                           'minutes / run': round(sum(r['seconds'] for r in rs) / 60 / len(rs), 1)}
                          for a, rs in by_arm(final).items()]).set_index('arm')
 
-# %% ../nbs/08_evidence.ipynb #fc80d14d
-def _val_by_seed(sweep):
-    "{method: {eps: {seed: validation accuracy (%)}}} of sweep results"
-    acc = {}
-    for r in sweep.values():
-        c = r['config']
-        by = acc.setdefault(c['method'], {}).setdefault(c['eps'], {})
-        by[c['seed']] = accuracy(r, split='val')
-    return acc
-
 # %% ../nbs/08_evidence.ipynb #b9d0e25f
 def sweep_margin(sweep, chosen=None):
     "Per method: chosen eps - runner-up in validation accuracy, paired over the sweep seeds"
@@ -319,13 +319,13 @@ def sweep_margin(sweep, chosen=None):
     for m, by in sorted(_val_by_seed(sweep).items()):
         if chosen is not None and m not in chosen: continue
         mean = lambda e: sum(by[e].values()) / len(by[e])
-        top = sorted(by, key=mean, reverse=True)
-        if chosen is not None: top = [chosen[m]] + [e for e in top if e != chosen[m]]
-        top = top[:2]
-        seeds = sorted(set(by[top[0]]) & set(by[top[-1]]))
-        if len(top) < 2 or len(seeds) < 2: continue
-        a, b = ([by[e][s] for s in seeds] for e in top)
-        p = paired(a, b)
+        best = max(by, key=mean) if chosen is None else chosen[m]
+        others = [e for e in by if e != best]
+        if not others: continue
+        second = max(others, key=mean)
+        seeds = sorted(by[best].keys() & by[second].keys())
+        if len(seeds) < 2: continue
+        p = paired(*([by[e][s] for s in seeds] for e in (best, second)))
         ci = fmt_ci(p['lo'], p['hi'], p['diff'])
-        rows.append([m, top[0], top[1], ci, len(seeds)])
+        rows.append([m, best, second, ci, len(seeds)])
     return pd.DataFrame(rows, columns=cols)

@@ -87,11 +87,11 @@ R20_VARIANTS = study(
 
 R20_LAYERS = study(
     'r20-layers',
-    'ResNet-20 without augmentation: Table 3 (Gc in the first stage, stages 1-2, or '
-    'every stage)', R20_PLAIN, arms={'baseline': Arm('baseline'),
-                                     'stage1': Arm('ours', swept='ours', kw=dict(gc_stop='layer1')),
-          'stages1-2': Arm('ours', swept='ours', kw=dict(gc_stop='layer2')),
-                                     'all': Arm('ours', swept='ours')},
+    'ResNet-20 without augmentation: Table 3 (Gc in the first stage, stages 1-2, or every stage)',
+    R20_PLAIN, arms={'baseline': Arm('baseline'),
+                     'stage1': Arm('ours', swept='ours', kw=dict(gc_stop='layer1')),
+                     'stages1-2': Arm('ours', swept='ours', kw=dict(gc_stop='layer2')),
+                     'all': Arm('ours', swept='ours')},
     claims=claims('Table 3 (VGG, stages as pools 2, 3, 5)',
                   {a: TABLE3_PAPER['VGG, CIFAR-10'][c] for a, c in STAGES.items()},
                   'all > stage1', 'all > stages1-2', 'stage1 > baseline'),

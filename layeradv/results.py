@@ -124,7 +124,7 @@ def plan_summary(p):
     "One line: the runs `plan` lists, and about how long they take here"
     if not len(p): return 'nothing left to train'
     wait, timed = (p['state'] == WAIT).sum(), p['minutes'].notna().sum()
-    head = f"{len(p)} runs to train"
+    head = f"{len(p)} run{'s' * (len(p) > 1)} to train"
     if wait: head += f" ({wait} waiting for a sweep's choice)"
     if not timed: return head + "; no stored run of their shapes on this machine to time them"
     return (head + f", about {p['minutes'].sum() / 60:.1f} hours on this machine"

@@ -135,7 +135,7 @@ def plan_summary(p):
 STUDIES = [(n, 'cpu')
            for n in ('toy', 'r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants',
                      'r20-full', 'r20-full-eps', 'r20-full-fgsm', 'r20-full-pgd',
-                     'r20-full-eps-fgsm', 'r20-full-trade', 'r20-full-fig1')] \
+                     'r20-full-eps-fgsm', 'r20-full-trade', 'r20-full-fig1', 'r20-c100-full')] \
         + [('r20-cifar10-fgsm', 'registered')] \
         + [(n, 'gpu')
            for n in ('r20-cifar10', 'r20-cifar100', 'r20-layers', 'r20-variants', 'r20-full',
